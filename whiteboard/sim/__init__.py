@@ -1,0 +1,1 @@
+"""The simulation: memory regions, allocator, interpreter, events, trace and diagnostics. Never imports Qt."""
