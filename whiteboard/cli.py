@@ -1,8 +1,132 @@
-"""Command line: `whiteboard run|trace|layout`. (Filled in by the simulation core.)"""
+"""Command line: `whiteboard run|trace|layout`.
 
+`run` behaves like the compiled program (its stdout, stderr and exit status); `trace` prints every step and event
+as JSON (format in README.md); `layout` shows how rustc lays out a type.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
 import sys
+from pathlib import Path
+
+EXIT_USAGE = 2
 
 
 def main(argv: list[str] | None = None) -> int:
-    print("whiteboard: not ready yet", file=sys.stderr)
-    return 2
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    return args.func(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="whiteboard", description="Rust Memory Whiteboard: run a Rust program the "
+                                     "way rustc would and see its static data, stack and heap.")
+    sub = parser.add_subparsers(dest="command")
+    run = sub.add_parser("run", help="run a program; prints what the compiled program prints")
+    run.add_argument("file")
+    run.add_argument("--max-steps", type=int, default=None, help="stop a program that runs longer than this")
+    run.set_defaults(func=_cmd_run)
+    trace = sub.add_parser("trace", help="print the steps and memory events of a run")
+    trace.add_argument("file")
+    trace.add_argument("--json", action="store_true", help="machine-readable output (see README.md)")
+    trace.add_argument("--states", action="store_true", help="include the full memory state after every step")
+    trace.add_argument("--max-steps", type=int, default=None)
+    trace.set_defaults(func=_cmd_trace)
+    layout = sub.add_parser("layout", help="size, alignment, field offsets and padding of a type")
+    layout.add_argument("type", help="a type as written in Rust, e.g. 'Option<Box<u8>>' or a struct name")
+    layout.add_argument("--defs", help="a .rs file whose structs and enums the type may name")
+    layout.add_argument("--json", action="store_true")
+    layout.set_defaults(func=_cmd_layout)
+    return parser
+
+
+def _read(path: str) -> str | None:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        print(f"whiteboard: {path}: no such file. Check the path and try again.", file=sys.stderr)
+    except IsADirectoryError:
+        print(f"whiteboard: {path} is a folder; give a .rs file.", file=sys.stderr)
+    except UnicodeDecodeError:
+        print(f"whiteboard: {path} is not UTF-8 text; Rust source files are UTF-8.", file=sys.stderr)
+    except OSError as err:
+        print(f"whiteboard: cannot read {path}: {err.strerror}.", file=sys.stderr)
+    return None
+
+
+def _limits(args) -> dict:
+    return {"max_steps": args.max_steps} if args.max_steps else {}
+
+
+def _cmd_run(args) -> int:
+    from whiteboard.sim.run import run_source
+
+    source = _read(args.file)
+    if source is None:
+        return EXIT_USAGE
+    result = run_source(source, args.file, **_limits(args))
+    sys.stdout.write(result.stdout)
+    sys.stdout.flush()
+    sys.stderr.write(result.stderr)
+    return result.exit_code
+
+
+def _cmd_trace(args) -> int:
+    from whiteboard.sim.run import run_source
+    from whiteboard.sim.trace_json import trace_to_json
+
+    source = _read(args.file)
+    if source is None:
+        return EXIT_USAGE
+    result = run_source(source, args.file, record=True, **_limits(args))
+    if args.json:
+        json.dump(trace_to_json(result.trace, states=args.states), sys.stdout, separators=(",", ":"))
+        sys.stdout.write("\n")
+    else:
+        for step in result.trace.steps:
+            line = f"{step.index:>6}  {step.span[0]:>4}:{step.span[1]:<3} {'  ' * step.depth}{step.label}"
+            print(line)
+            for ev in step.events:
+                print(f"{'':>18}{'  ' * step.depth}· {ev.kind}")
+    return result.exit_code
+
+
+def _cmd_layout(args) -> int:
+    from whiteboard.model.layout import LayoutEngine
+    from whiteboard.model.layout_calc import LayoutError
+    from whiteboard.model.layout_report import describe, to_json
+    from whiteboard.model.type_parse import parse_type
+
+    structs, enums = {}, {}
+    if args.defs:
+        from whiteboard.model.parser import ParseError, parse_program
+        from whiteboard.model.syntax import EnumDef, StructDef, Unsupported
+
+        source = _read(args.defs)
+        if source is None:
+            return EXIT_USAGE
+        try:
+            program = parse_program(source, args.defs)
+        except (ParseError, Unsupported) as err:
+            what = getattr(err, "message", None) or getattr(err, "what", "")
+            print(f"whiteboard: {args.defs}:{err.span[0]}:{err.span[1]}: {what}", file=sys.stderr)
+            return 1
+        structs = {i.name: i for i in program.items if isinstance(i, StructDef)}
+        enums = {i.name: i for i in program.items if isinstance(i, EnumDef)}
+    try:
+        ty = parse_type(args.type)
+        layout = LayoutEngine(structs, enums).layout(ty)
+    except (ValueError, LayoutError) as err:
+        print(f"whiteboard: cannot lay out `{args.type}`: {err}", file=sys.stderr)
+        return 1
+    if args.json:
+        json.dump(to_json(layout), sys.stdout, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(describe(layout))
+    return 0

@@ -1,0 +1,6 @@
+fn main() {
+    let mut s = String::from("read");
+    let view = &s;
+    s.push_str("-write");
+    println!("{}", view);
+}

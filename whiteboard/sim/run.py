@@ -1,0 +1,101 @@
+"""From Rust source to a finished run: parse, type-check, borrow-check, lay out, interpret.
+
+Every way a run can end is one `RunResult`: the program's own output and exit status, or a compile error, or a
+construct outside the subset — never a Python traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from whiteboard.model import syntax as S
+from whiteboard.model.diagnostics import CompileError, Diagnostic
+from whiteboard.model.diagnostic_render import render_diagnostics
+from whiteboard.model.layout import LayoutEngine
+from whiteboard.model.layout_calc import LayoutError
+from whiteboard.model.parser import ParseError, parse_program
+from whiteboard.model.typeck import check_program
+from whiteboard.sim import events as E
+from whiteboard.sim.control import InternalLimit, StepLimit
+from whiteboard.sim.interpreter import DEFAULT_MAX_STEPS, Interpreter
+from whiteboard.sim.trace import Recorder, Trace
+
+EXIT_COMPILE_ERROR = 1
+EXIT_UNSUPPORTED = 2
+EXIT_STEP_LIMIT = 3
+
+
+@dataclass
+class RunResult:
+    stdout: str
+    stderr: str
+    exit_code: int
+    trace: Trace | None = None
+    diagnostics: list[Diagnostic] | None = None
+
+
+def run_source(source: str, path: str = "main.rs", *, record: bool = False,
+               max_steps: int = DEFAULT_MAX_STEPS) -> RunResult:
+    try:
+        program = parse_program(source, path)
+        info = check_program(program)
+        _borrow_check(program, info)
+        layouts = LayoutEngine(info.structs, info.enums)
+    except CompileError as err:
+        return _finish(source, path, "", render_diagnostics(err.diagnostics, source, path), EXIT_COMPILE_ERROR,
+                       record, [_error_event(d) for d in err.diagnostics], err.diagnostics)
+    except ParseError as err:
+        text = f"error: {err.message}\n --> {path}:{err.span[0]}:{err.span[1]}\n"
+        return _finish(source, path, "", text, EXIT_COMPILE_ERROR, record, [E.ErrorReported(None, err.message, err.span)])
+    except S.Unsupported as err:
+        return _unsupported(source, path, err.what, err.span, record)
+    except LayoutError as err:
+        return _unsupported(source, path, str(err), (1, 1, 1, 1), record)
+
+    recorder = Recorder() if record else None
+    interp = Interpreter(program, info, layouts, recorder=recorder, max_steps=max_steps)
+    extra = ""
+    try:
+        code = interp.run()
+    except InternalLimit as err:
+        return _unsupported(source, path, err.what, err.span, record, recorder, "".join(interp.stdout))
+    except StepLimit as err:
+        code = EXIT_STEP_LIMIT
+        extra = (f"whiteboard: stopped after {err.limit:,} steps at {path}:{err.span[0]}:{err.span[1]}: the program "
+                 f"may never finish. Raise the limit with --max-steps if it is just long.\n")
+        interp.emit(E.StepLimitReached(err.limit))
+    stdout, stderr = "".join(interp.stdout), "".join(interp.stderr) + extra
+    trace = None
+    if recorder is not None:
+        trace = Trace(recorder.steps, source=source, path=path, exit_code=code, stdout=stdout, stderr=stderr)
+    return RunResult(stdout, stderr, code, trace)
+
+
+def _borrow_check(program, info) -> None:
+    try:
+        from whiteboard.sim.borrowck import borrow_check
+    except ImportError:  # the borrow checker lands separately
+        return
+    borrow_check(program, info)
+
+
+def _unsupported(source, path, what, span, record, recorder=None, stdout="") -> RunResult:
+    text = (f"whiteboard: {path}:{span[0]}:{span[1]}: {what} is outside the Rust subset this whiteboard runs.\n"
+            f"Rewrite that part with the supported constructs (see README.md, \"The Rust subset\").\n")
+    return _finish(source, path, stdout, text, EXIT_UNSUPPORTED, record, [E.ErrorReported(None, what, span)],
+                   recorder=recorder)
+
+
+def _error_event(d: Diagnostic) -> E.ErrorReported:
+    return E.ErrorReported(d.code, d.message, d.primary_span)
+
+
+def _finish(source, path, stdout, stderr, code, record, events, diagnostics=None, recorder=None) -> RunResult:
+    trace = None
+    if record:
+        recorder = recorder or Recorder()
+        recorder.step(events[0].span if events else (0, 0, 0, 0), "error", 0)
+        for ev in events:
+            recorder.event(ev)
+        trace = Trace(recorder.steps, source=source, path=path, exit_code=code, stdout=stdout, stderr=stderr)
+    return RunResult(stdout, stderr, code, trace, diagnostics)

@@ -1,0 +1,217 @@
+"""The trace: every step of a run with its events, and the full memory state at any step.
+
+The interpreter records only events. `Trace.state_at(k)` rebuilds the state by replaying events from the nearest
+checkpoint before k; checkpoints are taken as the replay passes every CHECKPOINT_EVERY steps, so after one pass any
+step is at most that many steps of replay away (milliseconds even for a 100,000-step trace).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from whiteboard.sim import events as E
+
+CHECKPOINT_EVERY = 256
+
+
+class Recorder:
+    """Collects steps and events while the interpreter runs, plus the live objects the view needs to describe."""
+
+    def __init__(self) -> None:
+        self.steps: list[E.Step] = []
+        self.slots: dict = {}  # slot id -> interpreter Slot (to describe a root after a write)
+        self.blocks: dict = {}  # block id -> interpreter Block
+
+    def step(self, span: tuple, label: str, depth: int) -> None:
+        self.steps.append(E.Step(len(self.steps), span, label, depth))
+
+    def event(self, event: E.Event) -> None:
+        if not self.steps:
+            self.step((0, 0, 0, 0), "program start", 0)
+        self.steps[-1].events.append(event)
+
+
+@dataclass
+class SlotState:
+    slot_id: int
+    frame_id: int
+    name: str
+    ty: str
+    addr: int
+    size: int
+    align: int
+    value: object
+
+
+@dataclass
+class FrameState:
+    frame_id: int
+    function: str
+    addr: int
+    size: int
+    depth: int
+    slots: dict[int, SlotState] = field(default_factory=dict)
+
+
+@dataclass
+class BlockState:
+    block_id: int
+    addr: int
+    size: int
+    align: int
+    chunk_addr: int
+    chunk_size: int
+    what: str
+    elem_ty: str
+    capacity: int
+    elems: list
+    freed: bool = False
+    counts: object = None  # an Rc's "strong=…, weak=…"
+
+
+@dataclass
+class MemoryState:
+    """What the canvas draws at one step."""
+
+    frames: dict[int, FrameState] = field(default_factory=dict)  # in push order
+    blocks: dict[int, BlockState] = field(default_factory=dict)
+    statics: dict[int, SlotState] = field(default_factory=dict)
+    collapsed: list = field(default_factory=list)  # FramesCollapsed events in effect
+    stdout: str = ""
+    stderr: str = ""
+    overflowed: bool = False
+    panic: str | None = None
+
+    def copy(self) -> MemoryState:
+        frames = {}
+        for fid, f in self.frames.items():
+            frames[fid] = FrameState(f.frame_id, f.function, f.addr, f.size, f.depth,
+                                     {sid: SlotState(**vars(s)) for sid, s in f.slots.items()})
+        blocks = {bid: BlockState(**{**vars(b), "elems": list(b.elems)}) for bid, b in self.blocks.items()}
+        return MemoryState(frames, blocks, dict(self.statics), list(self.collapsed), self.stdout, self.stderr,
+                           self.overflowed, self.panic)
+
+    def slot(self, slot_id: int) -> SlotState | None:
+        for frame in reversed(self.frames.values()):
+            if slot_id in frame.slots:
+                return frame.slots[slot_id]
+        return self.statics.get(slot_id)
+
+    @property
+    def stack_bytes(self) -> int:
+        return sum(f.size for f in self.frames.values()) + sum(c.count * c.frame_size for c in self.collapsed)
+
+    @property
+    def heap_bytes(self) -> int:
+        return sum(b.size for b in self.blocks.values() if not b.freed)
+
+    def apply(self, ev: E.Event) -> None:
+        kind = ev.kind
+        if kind == "value_written" or kind == "value_bound":
+            if kind == "value_bound":
+                frame = self.frames.get(ev.frame_id)
+                if frame is not None:
+                    frame.slots[ev.slot_id] = SlotState(ev.slot_id, ev.frame_id, ev.name, ev.ty, ev.addr, ev.size,
+                                                        ev.align, ev.value)
+                return
+            slot = self.slot(ev.root[1])
+            if slot is not None:
+                slot.value = ev.value
+        elif kind == "heap_written":
+            block = self.blocks.get(ev.block_id)
+            if block is not None:
+                if ev.index < 0:
+                    block.counts = ev.value
+                elif ev.index < len(block.elems):
+                    block.elems[ev.index] = ev.value
+                elif ev.index == len(block.elems):
+                    block.elems.append(ev.value)
+        elif kind == "heap_length_changed":
+            block = self.blocks.get(ev.block_id)
+            if block is not None:
+                if ev.elems is not None:
+                    block.elems = list(ev.elems)
+                else:
+                    del block.elems[ev.length:]
+                    block.elems.extend([("uninit",)] * (ev.length - len(block.elems)))
+        elif kind == "frame_pushed":
+            self.frames[ev.frame_id] = FrameState(ev.frame_id, ev.function, ev.addr, ev.size, ev.depth)
+        elif kind == "frame_popped":
+            self.frames.pop(ev.frame_id, None)
+        elif kind == "slot_released":
+            for frame in reversed(self.frames.values()):
+                if frame.slots.pop(ev.slot_id, None) is not None:
+                    break
+        elif kind == "heap_allocated":
+            self.blocks[ev.block_id] = BlockState(ev.block_id, ev.addr, ev.size, ev.align, ev.chunk_addr,
+                                                  ev.chunk_size, ev.what, ev.elem_ty, ev.capacity, list(ev.elems))
+        elif kind == "heap_reallocated":
+            old = self.blocks.get(ev.old_block_id)
+            if old is not None:
+                old.freed = True
+                self.blocks[ev.new_block_id] = BlockState(ev.new_block_id, ev.new_addr, ev.new_size, old.align,
+                                                          ev.chunk_addr, ev.chunk_size, old.what, old.elem_ty,
+                                                          ev.new_capacity, list(ev.elems))
+                old.elems = []
+        elif kind == "heap_freed":
+            block = self.blocks.get(ev.block_id)
+            if block is not None:
+                block.freed = True
+        elif kind == "static_defined":
+            self.statics[ev.static_id] = SlotState(ev.static_id, 0, ev.name, ev.ty, ev.addr, ev.size, 1, ev.value)
+        elif kind == "output":
+            if ev.stream == "stdout":
+                self.stdout += ev.text
+            else:
+                self.stderr += ev.text
+        elif kind == "frames_collapsed":
+            self.collapsed.append(ev)
+        elif kind == "stack_overflowed":
+            self.overflowed = True
+        elif kind == "panicked":
+            self.panic = ev.message
+        # moved / copied / cloned / dropped are for animation; the writes they cause come as their own events.
+
+    def forget_freed(self) -> None:
+        """Freed blocks are drawn as free space for one step; afterwards they only matter to the allocator."""
+        for bid in [bid for bid, b in self.blocks.items() if b.freed]:
+            del self.blocks[bid]
+
+
+class Trace:
+    def __init__(self, steps: list[E.Step], *, source: str, path: str, exit_code: int, stdout: str, stderr: str):
+        self.steps = steps
+        self.source = source
+        self.path = path
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+        self._checkpoints: list[int] = [0]
+        self._states: list[MemoryState] = [self._initial()]
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def _initial(self) -> MemoryState:
+        state = MemoryState()
+        if self.steps:
+            for ev in self.steps[0].events:
+                state.apply(ev)
+        return state
+
+    def state_at(self, index: int) -> MemoryState:
+        """The memory state after step `index` ran (0 ≤ index < len)."""
+        if not 0 <= index < len(self.steps):
+            raise IndexError(f"step {index} is outside 0..{len(self.steps) - 1}")
+        i = bisect.bisect_right(self._checkpoints, index) - 1
+        at = self._checkpoints[i]
+        state = self._states[i].copy()
+        for k in range(at + 1, index + 1):
+            state.forget_freed()
+            for ev in self.steps[k].events:
+                state.apply(ev)
+            if k % CHECKPOINT_EVERY == 0 and k > self._checkpoints[-1]:
+                self._checkpoints.append(k)
+                self._states.append(state.copy())
+        return state
