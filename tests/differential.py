@@ -5,7 +5,7 @@ Beside each corpus program, `<name>.expected.json` records what rustc's debug bu
 `tests/record_programs.py`, never by hand), so the comparison also works on machines without rustc.
 
 Paths matter: rustc writes the source path it was given into panic messages (`panicked at
-tests/programs/panics/unwrap_none.rs:4:7:`) and compiler errors (` --> tests/programs/...`). Both rustc and the
+tests/programs/panics/unwrap_none.rs:15:27:`) and compiler errors (` --> tests/programs/...`). Both rustc and the
 simulator are therefore run from the same directory with the same relative path: the repository root for corpus
 programs, a scratch directory holding `<id>.rs` for the drop-order oracle (which was recorded that way).
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import io
+import itertools
 import json
 import os
 import re
@@ -65,10 +66,9 @@ def first_error(stderr: str) -> tuple[str, str] | None:
 
     rustc also prints warnings, later errors and notes; the simulator only promises the first error."""
     lines = stderr.splitlines()
-    for i, line in enumerate(lines):
+    for line, following in itertools.zip_longest(lines, lines[1:], fillvalue=""):
         if _ERROR_HEADLINE.match(line):
-            location = next((rest.strip() for rest in lines[i + 1 : i + 3] if _LOCATION.match(rest)), "")
-            return line, location
+            return line, following.strip() if _LOCATION.match(following) else ""
     return None
 
 
@@ -87,7 +87,7 @@ class Outcome:
 
     @classmethod
     def from_json(cls, data: dict) -> Outcome:
-        return cls(data["stdout"], data["stderr"], data["exit_code"], data.get("compiled", True))
+        return cls(data["stdout"], data["stderr"], data["exit_code"], data["compiled"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +196,7 @@ def rustc_version() -> str:
 
 def _run_env() -> dict[str, str]:
     env = dict(os.environ)
-    # A backtrace setting would replace the `note: run with RUST_BACKTRACE=1` line the simulator prints.
+    # A backtrace setting would replace the `note: run with RUST_BACKTRACE=1 …` line that the recordings hold.
     for name in ("RUST_BACKTRACE", "RUST_LIB_BACKTRACE", "RUST_MIN_STACK"):
         env.pop(name, None)
     return env
@@ -250,8 +250,10 @@ def run_simulator(case: Case, scratch: Path) -> Outcome:
 # ------------------------------------------------------------------------------------------------------ comparison
 
 
-def differences(case: Case, real: Outcome, simulated: Outcome) -> list[str]:
-    """Every way the simulation differs from the real behaviour, as readable lines; empty when they agree."""
+def differences(case: Case, real: Outcome | None, simulated: Outcome) -> list[str]:
+    """Every way the simulation differs from the real behaviour, as readable lines; empty when they agree.
+
+    `real` is not looked at (and may be None) for unsupported programs."""
     if case.unsupported:
         problems = []
         if simulated.exit_code != UNSUPPORTED_EXIT_CODE:
@@ -260,6 +262,7 @@ def differences(case: Case, real: Outcome, simulated: Outcome) -> list[str]:
             problems.append(f"stderr does not name a line:column: {simulated.stderr!r}")
         return problems
 
+    assert real is not None
     problems = []
     if simulated.exit_code != real.exit_code:
         problems.append(f"exit code {simulated.exit_code}, rustc's program: {real.exit_code}")

@@ -478,6 +478,41 @@ def test_const_array_length_resolves() -> None:
     assert find(program, ast.Let).ty == t.Array(t.Array(t.BOOL, 3), 2)
 
 
+def test_comments_and_attributes_are_skipped() -> None:
+    source = """\
+#![allow(unused)]
+#[derive(Debug)]
+/// A documented struct between its attribute and itself.
+struct Doc;
+
+fn main() {
+    #![allow(unused_variables)]
+    // a comment
+    #[allow(unused_mut)]
+    let mut x = 1; /* trailing */
+    std::println!("{}", x // the closing parenthesis is on the next line
+    );
+    let v = vec![
+        1, // one
+        2, /* two */
+    ];
+}
+"""
+    doc, main = parse_program(source).items
+    assert doc.derives == {"Debug"}
+    let_x, printed, let_v = main.body.stmts
+    assert let_x.pattern.mutable and let_x.span == span_of(source, "let mut x = 1;")
+    assert printed.expr.macro == "println" and printed.expr.args[0].span == span_of(source, "x", after="{}")
+    assert [e.value for e in let_v.init.elems] == [1, 2]
+
+
+def test_byte_order_mark_and_crlf_line_ends() -> None:
+    source = '\ufefffn main() {\r\n    let s = "a\r\nb"; let n = 1;\r\n}\r\n'
+    let_s, let_n = fn_named(parse_program(source), "main").body.stmts
+    assert let_s.init.value == "a\nb"
+    assert let_n.span == (3, 5, 3, 15) and let_n.pattern.span == (3, 9, 3, 10)
+
+
 # ------------------------------------------------------------------------------------------------------ types
 
 
@@ -881,7 +916,9 @@ def test_unsupported_constructs(source: str, what: str, at: str) -> None:
 # tree-sitter cannot tell what was expected: then the first token it could not place.
 PARSE_ERRORS = [
     ("fn main() {\n    let x = 5\n}\n", "expected `;`, found `}`", (2, 14)),
-    ("struct P { x: }\n", "expected a type name, found `}`", (1, 15)),
+    ("struct P { x: }\n", "expected type, found `}`", (1, 15)),
+    ("fn main() {\n    let x = 5\n    let y = x;\n}\n", "expected `;`, found keyword `let`", (2, 14)),
+    ("fn main() {\n    let x = 5 + ;\n}\n", "expected expression, found `;`", (2, 17)),
     ("fn main() {\n    let = 3;\n}\n", "unexpected `=`", (2, 9)),
     ("fn main() {\n    foo(1, 2;\n}\n", "mismatched closing delimiter: `}`", (2, 8)),
     ("fn main() {\n    if x {\n    let y = 2;\n}\n", "unclosed delimiter `{`", (1, 11)),
@@ -891,6 +928,12 @@ PARSE_ERRORS = [
     ("fn main() {\n    assert_eq!(1);\n}\n", "`assert_eq!` needs 2 arguments", (2, 5)),
     ("fn main() {\n    let b = 2.0i32;\n}\n", "invalid suffix `i32` for float literal", (2, 13)),
     ("fn main() {\n    let b = 7u9;\n}\n", "unexpected `7`", (2, 13)),
+    ("fn main() {\n    let b = b'é';\n}\n", "non-ASCII character in byte literal", (2, 15)),
+    ('fn main() {\n    let b = b"né";\n}\n', "non-ASCII character in byte string literal", (2, 16)),
+    ('fn main() {\n    let b = b"a\n  é";\n}\n', "non-ASCII character in byte string literal", (3, 3)),
+    ("fn main() {\n    let c = b'';\n}\n", "empty character literal", (2, 15)),
+    ("fn main() {}\nfn untyped(x) {}\n", "expected one of `:`, `@`, or `|`, found `)`", (2, 13)),
+    ("fn free(&self) {}\n", "`self` parameter is only allowed in associated functions", (1, 9)),
     ("fn main() {\n    let v = vec![1,\n        2 3];\n}\n", "unexpected `3`", (3, 11)),
 ]
 

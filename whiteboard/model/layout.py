@@ -85,6 +85,17 @@ class TagLayout:
     niche_variants: tuple[int, int] | None = None
     signed: bool = False
 
+    def value_for(self, variant: VariantLayout) -> int | None:
+        """The unsigned value the tag bytes hold for `variant`; None if it writes none (the untagged variant)."""
+        mask = unsigned_max(self.size)
+        if self.encoding == "direct":
+            return variant.discriminant & mask
+        assert self.niche_variants is not None
+        lo, hi = self.niche_variants
+        if variant.index == self.untagged_variant or not lo <= variant.index <= hi:
+            return None
+        return (variant.index - lo + self.niche_start) & mask
+
 
 @dataclass(frozen=True, slots=True)
 class Layout:
@@ -207,17 +218,9 @@ class LayoutEngine:
         layout = self.layout(ty)
         index = variant if isinstance(variant, int) else layout.variant(variant).index
         tag = layout.tag
-        if tag is None:
+        value = None if tag is None else tag.value_for(layout.variants[index])
+        if tag is None or value is None:
             return None
-        mask = unsigned_max(tag.size)
-        if tag.encoding == "direct":
-            value = layout.variants[index].discriminant & mask
-        else:
-            assert tag.niche_variants is not None
-            lo, hi = tag.niche_variants
-            if index == tag.untagged_variant or not lo <= index <= hi:
-                return None
-            value = (index - lo + tag.niche_start) & mask
         return tag.offset, value.to_bytes(tag.size, "little")
 
     def option_none_bits(self, inner: T.Ty) -> tuple[int, bytes] | None:

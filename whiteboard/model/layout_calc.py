@@ -518,16 +518,12 @@ def _tagged_layout(
     the smallest alignment among the variants' first fields: the bytes are padding anyway, and a wider tag spares
     LLVM partial loads and padding copies (`Option<u64>`'s tag is 8 bytes)."""
     discr_size, discr_signed = repr.discr_type
-    lo, hi = None, None
+    tag_values = []
     for index, value in discriminants:
         if not repr.c and any(f.uninhabited for f in variants[index]):
             continue
-        if discr_signed:
-            value = sign_extend(value, discr_size)
-        lo = value if lo is None else min(lo, value)
-        hi = value if hi is None else max(hi, value)
-    if lo is None or hi is None:
-        lo = hi = 0  # no inhabited variant: pretend there is one
+        tag_values.append(sign_extend(value, discr_size) if discr_signed else value)
+    lo, hi = (min(tag_values), max(tag_values)) if tag_values else (0, 0)  # none inhabited: pretend one is
     min_ity, signed = _repr_discr(repr, lo, hi)
 
     align = 1
@@ -564,7 +560,8 @@ def _tagged_layout(
         layouts = patched
 
     mask = unsigned_max(ity)
-    tag = Scalar(ity, lo & mask, hi & mask)
+    valid_start, valid_end = _tag_valid_range(tag_values or [0], discr_size, discr_signed)
+    tag = Scalar(ity, valid_start & mask, valid_end & mask)
     return LayoutData(
         size=size,
         align=align,
@@ -575,6 +572,35 @@ def _tagged_layout(
         tag=tag,
         tag_offset=0,
     )
+
+
+def _tag_valid_range(values: list[int], discr_size: int, discr_signed: bool) -> tuple[int, int]:
+    """The valid range of a direct tag: all values except the widest gap between used discriminants, so that
+    gaps can become niches (rust-lang/rust#144577, since 1.91): `#[repr(u8)] enum E { A = 0, B = 200 }` is valid
+    in 200..=0, and `Option<E>`'s None is 1.
+
+    The gaps are between consecutive sorted discriminants, plus the one wrapping from the largest back to the
+    smallest. rustc sizes that wrap-around gap as `MAX - (largest - smallest)` in u128 wrapping arithmetic, with
+    MAX the discriminant type's maximum (`i8::MAX`, `u8::MAX`, `isize::MAX` without a repr). That is exact for
+    unsigned types; for signed ones it undercounts by MIN's magnitude and turns huge when the discriminants span
+    more than MAX, which then picks plain `min..=max` (so `#[repr(i8)] enum { A = -100, B = 100 }` is -100..=100,
+    although 101..=-101 is the smaller valid range). Without a repr the type is isize, so it is always min..=max.
+    Ties go to the later gap (`max_by_key`).
+    """
+    ordered = sorted(values)
+    type_max = (1 << (8 * discr_size - 1)) - 1 if discr_signed else unsigned_max(discr_size)
+    best = (-1, 0, 0)
+    for i, gap_start in enumerate(ordered):
+        if i + 1 < len(ordered):
+            gap_end = ordered[i + 1]
+            size = gap_end - gap_start
+        else:
+            gap_end = ordered[0]
+            size = (type_max - (gap_start - gap_end)) % (1 << 128)
+        if size >= best[0]:
+            best = (size, gap_start, gap_end)
+    _, gap_start, gap_end = best
+    return gap_end, gap_start  # valid from the gap's end round to its start
 
 
 # ------------------------------------------------------------------------------------------------------- unions

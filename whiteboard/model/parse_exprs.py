@@ -72,7 +72,9 @@ class ExprLowerer(TypeLowerer):
         try:
             kind, value, suffix = _LITERALS[node.type](text)
         except parse_literals.LiteralError as error:
-            raise ParseError(str(error), span) from None
+            raise ParseError(
+                str(error), span if error.offset is None else _char_span(text, span, error.offset)
+            ) from None
         return ast.Lit(kind, value, suffix, span=span)
 
     def _e_parenthesized_expression(self, node: Node) -> ast.Expr:
@@ -387,6 +389,14 @@ _UNSUPPORTED_PATTERNS = {
     "macro_invocation": "macros in patterns",
     "const_block": "`const` blocks",
 }
+
+
+def _char_span(text: str, span: ast.Span, offset: int) -> ast.Span:
+    """The span of the character at `offset` in a token `text` starting at `span`'s start (it may span lines)."""
+    before = text[:offset]
+    line = span[0] + before.count("\n")
+    col = len(before) - before.rfind("\n") if "\n" in before else span[1] + offset
+    return line, col, line, col + 1
 
 
 def _pattern_children(node: Node) -> list[Node]:

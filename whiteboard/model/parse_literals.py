@@ -16,7 +16,11 @@ _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\", "0": "\0", "'": 
 
 
 class LiteralError(ValueError):
-    """A literal token rustc would reject (an unknown suffix)."""
+    """A literal token rustc would reject; `offset` is the character in the token it points at, if not the whole."""
+
+    def __init__(self, message: str, offset: int | None = None):
+        super().__init__(message)
+        self.offset = offset
 
 
 def integer(text: str) -> tuple[str, int | float, str | None]:
@@ -45,9 +49,15 @@ def floating(text: str) -> tuple[str, float, str | None]:
 
 def char(text: str) -> tuple[str, str | int, str | None]:
     """(kind, value, suffix) of `'a'` (a 1-character str) or `b'a'` (an int, typed u8)."""
-    if text.startswith("b"):
-        return "byte", ord(unescape(_ascii(text[2:-1], "byte literal"))), "u8"
-    return "char", unescape(text[1:-1]), None
+    is_byte = text.startswith("b")
+    if is_byte:
+        _check_ascii(text, "byte literal")
+    value = unescape(text[2:-1] if is_byte else text[1:-1])
+    if not value:
+        raise LiteralError("empty character literal", len(text) - 1)  # rustc points at the closing quote
+    if len(value) > 1:
+        raise LiteralError("character literal may only contain one codepoint")
+    return ("byte", ord(value), "u8") if is_byte else ("char", value, None)
 
 
 def boolean(text: str) -> tuple[str, bool, None]:
@@ -61,16 +71,16 @@ def string(text: str) -> tuple[str, str | bytes, None]:
     # A raw string's closing quote is followed by as many `#` as opened it.
     body = rest[: len(rest) - 1 - prefix.count("#")] if raw else rest[:-1]
     if prefix.startswith("b"):
-        body = _ascii(body, "byte string literal")
+        _check_ascii(text, "byte string literal")
         # `\xff` is the byte 255, so the escaped text is one code point per byte.
         return "bytestr", (body if raw else unescape(body)).encode("latin-1"), None
     return "str", body if raw else unescape(body), None
 
 
-def _ascii(body: str, what: str) -> str:
-    if not body.isascii():
-        raise LiteralError(f"non-ASCII character in {what}")
-    return body
+def _check_ascii(text: str, what: str) -> None:
+    for offset, character in enumerate(text):
+        if not character.isascii():
+            raise LiteralError(f"non-ASCII character in {what}", offset)
 
 
 def unescape(body: str) -> str:

@@ -46,9 +46,9 @@ def lower_macro(lw: ExprLowerer, node: Node) -> ast.Expr:
     tree = next(c for c in kids(node) if c.type == "token_tree")
     span = lw.src.span(node)
     if name in FORMAT_MACROS:
-        return _format_macro(lw, name, _arguments(lw, tree), span)
+        return _format_macro(name, _arguments(lw, tree), span)
     if name in ASSERT_MACROS:
-        return _assert_macro(lw, name, _arguments(lw, tree), span)
+        return _assert_macro(name, _arguments(lw, tree), span)
     if name == "vec":
         return _vec_macro(lw, tree, span)
     if name == "offset_of":
@@ -71,7 +71,7 @@ def _arguments(lw: ExprLowerer, tree: Node) -> list[ast.Expr]:
     return [sub.expr(arg) for arg in kids(arguments)]
 
 
-def _format_macro(lw: ExprLowerer, macro: str, args: list[ast.Expr], span: ast.Span) -> ast.FormatMacro:
+def _format_macro(macro: str, args: list[ast.Expr], span: ast.Span) -> ast.FormatMacro:
     if not args:
         return ast.FormatMacro(macro, None, [], span=span)
     template, *rest = args
@@ -90,7 +90,7 @@ def _format_arg(arg: ast.Expr) -> ast.FormatArg:
     return ast.FormatArg(arg, span=arg.span)
 
 
-def _assert_macro(lw: ExprLowerer, macro: str, args: list[ast.Expr], span: ast.Span) -> ast.AssertMacro:
+def _assert_macro(macro: str, args: list[ast.Expr], span: ast.Span) -> ast.AssertMacro:
     count = ASSERT_MACROS[macro]
     if len(args) < count:
         raise ParseError(f"`{macro}!` needs {count} argument{'s' if count > 1 else ''}", span)
@@ -98,7 +98,7 @@ def _assert_macro(lw: ExprLowerer, macro: str, args: list[ast.Expr], span: ast.S
     message = None
     if message_args:
         message_span = message_args[0].span[:2] + message_args[-1].span[2:]
-        message = _format_macro(lw, "format", message_args, message_span)
+        message = _format_macro("format", message_args, message_span)
     return ast.AssertMacro(macro, checked, message, span=span)
 
 

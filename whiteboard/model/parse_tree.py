@@ -1,4 +1,4 @@
-"""tree-sitter plumbing for the parser: one shared parser, rustc-style positions, and syntax errors.
+"""tree-sitter plumbing for the parser: parsing, rustc-style positions, and syntax errors.
 
 tree-sitter reports positions as (row, byte column) from 0; rustc prints 1-based lines and columns counted in
 characters. `Source` converts between the two, and can also stand for a snippet cut out of the user's file and parsed
@@ -15,11 +15,12 @@ from tree_sitter import Language, Node, Parser
 
 from whiteboard.model.syntax import Span
 
-_PARSER = Parser(Language(tree_sitter_rust.language()))
+_RUST = Language(tree_sitter_rust.language())
 
 
 class ParseError(Exception):
-    """Source that is not valid Rust syntax, with the position of the first problem."""
+    """Source that is not valid Rust (a syntax error, or a malformed literal or parameter), with the position of
+    the first problem, worded as rustc words it where that can be known."""
 
     def __init__(self, message: str, span: Span):
         super().__init__(message)
@@ -42,7 +43,7 @@ class Source:
 
     def __init__(self, text: str, placement: Placement | None = None):
         self.data = text.encode()
-        self.root = _PARSER.parse(self.data).root_node
+        self.root = Parser(_RUST).parse(self.data).root_node  # a parser per parse: parsers are not thread-safe
         self._placement = placement
         self._line_starts = [0] + [i + 1 for i, byte in enumerate(self.data) if byte == 0x0A]
 
@@ -75,13 +76,19 @@ class Source:
         self._check_delimiters()
         bad = _first_error(self.root)
         found = _next_leaf(bad) if bad.is_missing else _first_leaf(bad)
-        found_text = f"`{self.text(found)}`" if found is not None else "end of file"
+        found_text = self._describe_token(found)
         if not bad.is_missing:
             raise ParseError(f"unexpected {found_text}", self.span(found))
-        message = f"expected {_describe_kind(bad.type)}, found {found_text}"
+        message = f"expected {_describe_missing(bad)}, found {found_text}"
         # rustc reports a missing `;` right after the statement, anything else at the token found instead.
         at = bad if bad.type == ";" or found is None else found
         raise ParseError(message, self.span(at))
+
+    def _describe_token(self, token: Node | None) -> str:
+        if token is None:
+            return "end of file"
+        text = self.text(token)
+        return f"keyword `{text}`" if text in _KEYWORDS else f"`{text}`"
 
     def _check_delimiters(self) -> None:
         """Unbalanced brackets first, as rustc's lexer does: tree-sitter's recovery from them points nowhere useful."""
@@ -89,19 +96,19 @@ class Source:
         for leaf in _leaves(self.root):
             if leaf.is_missing:
                 continue
-            if leaf.type in _CLOSERS:
+            if leaf.type in _CLOSER_OF:
                 open_stack.append(leaf)
-            elif leaf.type in _CLOSERS.values():
+            elif leaf.type in _CLOSER_OF.values():
                 if not open_stack:
                     raise ParseError(f"unexpected closing delimiter: `{leaf.type}`", self.span(leaf))
                 opener = open_stack.pop()
-                if _CLOSERS[opener.type] != leaf.type:
+                if _CLOSER_OF[opener.type] != leaf.type:
                     raise ParseError(f"mismatched closing delimiter: `{leaf.type}`", self.span(opener))
         if open_stack:
             raise ParseError(f"unclosed delimiter `{open_stack[-1].type}`", self.span(open_stack[-1]))
 
 
-_CLOSERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSER_OF = {"(": ")", "[": "]", "{": "}"}
 
 
 def _leaves(root: Node) -> Iterator[Node]:
@@ -138,15 +145,14 @@ def _next_leaf(node: Node) -> Node | None:
     return _first_leaf(node.next_sibling)
 
 
-_KIND_PHRASES = {
-    "identifier": "an identifier",
-    "type_identifier": "a type name",
-    "field_identifier": "a field name",
-    "_expression": "an expression",
-    "_type": "a type",
-    "_pattern": "a pattern",
-}
+_KEYWORDS = frozenset(
+    "as break const continue crate else enum extern false fn for if impl in let loop match mod move mut pub ref "
+    "return self Self static struct super trait true type unsafe use where while async await dyn".split()
+)
 
 
-def _describe_kind(kind: str) -> str:
-    return _KIND_PHRASES.get(kind, f"`{kind}`")
+def _describe_missing(node: Node) -> str:
+    """What a MISSING node stands for, in rustc's words. tree-sitter fills a missing operand with an identifier."""
+    if node.type == "identifier" and (node.parent.type.endswith("expression") or node.parent.type == "arguments"):
+        return "expression"
+    return {"type_identifier": "type", "field_identifier": "identifier"}.get(node.type, f"`{node.type}`")

@@ -52,7 +52,8 @@ class TypeLowerer:
             case "scoped_type_identifier":
                 return t.Adt(self.src.text(node.child_by_field_name("name")))
             case "generic_type":
-                return t.Adt(self.path(node).segments[-1], self.type_args(node.child_by_field_name("type_arguments")))
+                name, _ = self._segments(node.child_by_field_name("type"))[-1]
+                return t.Adt(name, self.type_args(node.child_by_field_name("type_arguments")))
             case "reference_type" | "pointer_type":
                 inner = self.ty(node.child_by_field_name("type"))
                 return t.Ref(inner, has_mut(node)) if node.type == "reference_type" else t.RawPtr(inner, has_mut(node))
@@ -118,7 +119,7 @@ class TypeLowerer:
 
     def _segments(self, node: Node) -> list[tuple[str, tuple[t.Ty, ...]]]:
         match node.type:
-            case "identifier" | "type_identifier" | "self" | "crate" | "super" | "primitive_type":
+            case "identifier" | "type_identifier" | "self" | "crate" | "super":
                 return [(self.src.text(node), ())]
             case "scoped_identifier" | "scoped_type_identifier":
                 prefix = node.child_by_field_name("path")

@@ -21,12 +21,14 @@ __all__ = ["ParseError", "parse_program"]
 
 
 def parse_program(source: str, path: str = "main.rs") -> ast.Program:
-    """Parse a whole Rust file into a `Program`."""
-    src = Source(source)
+    """Parse a whole Rust file into a `Program`, whose `source` is the text the spans index."""
+    # rustc drops a byte-order mark and reads CRLF line ends as LF before it counts positions or reads literals.
+    text = source.removeprefix("\ufeff").replace("\r\n", "\n")
+    src = Source(text)
     src.check_syntax()
     lowerer = Lowerer(src, _integer_consts(src))
     items = lowerer.items(src.root.children)
-    return ast.Program(items, source=source, path=path, span=src.span(src.root))
+    return ast.Program(items, source=text, path=path, span=src.span(src.root))
 
 
 def _integer_consts(src: Source) -> dict[str, int]:
@@ -55,15 +57,18 @@ _UNSUPPORTED_ITEMS = {
     "macro_invocation": "macro calls outside functions",
     "extern_crate_declaration": "`extern crate`",
     "foreign_mod_item": "`extern` blocks",
-    "function_signature_item": "functions without a body",
-    "associated_type": "associated types",
 }
 
 # Item kinds, as opposed to statements and expressions, inside a block. A macro call there is an expression.
 _ITEM_KINDS = frozenset(
     {"function_item", "struct_item", "enum_item", "impl_item", "const_item", "static_item", "use_declaration"}
     | (_UNSUPPORTED_ITEMS.keys() - {"macro_invocation"})
+    | {"function_signature_item"}
 )
+
+# `self`, `mut self`, `&self`, `&mut self` by (has `&`, has `mut`).
+_SELF_KINDS = {(False, False): "value", (False, True): "mut_value", (True, False): "ref", (True, True): "mut_ref"}
+_ENUM_REPRS = frozenset({"C", "Rust", "i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize"})
 
 
 class _Attributes:
@@ -110,6 +115,8 @@ class Lowerer(ExprLowerer):
                 return self.const(node)
             case "use_declaration":
                 return self.use(node)
+            case "function_signature_item":
+                raise ParseError("free function without a body", self.src.span(node))
         raise Unsupported(_UNSUPPORTED_ITEMS.get(node.type, f"`{node.type}` items"), self.src.span(node))
 
     def _attributes(self, nodes: list[Node]) -> _Attributes:
@@ -149,13 +156,10 @@ class Lowerer(ExprLowerer):
     # ---------------------------------------------------------------------------------------------- functions
 
     def fn(self, node: Node, owner: str | None = None, trait: str | None = None) -> ast.FnDef:
-        self._reject_generics(node, "generic functions")
+        self._reject_generics(node, "functions")
         for child in kids(node):
             if child.type == "function_modifiers":
                 raise Unsupported(f"`{self.src.text(child)} fn`", self.src.span(child))
-        body = node.child_by_field_name("body")
-        if body is None:
-            raise Unsupported("functions without a body", self.src.span(node))
         self_param, params = self._params(node.child_by_field_name("parameters"), owner)
         ret = node.child_by_field_name("return_type")
         name = node.child_by_field_name("name")
@@ -163,7 +167,7 @@ class Lowerer(ExprLowerer):
             self.src.text(name),
             params,
             self.ty(ret) if ret is not None else UNIT,
-            self.block(body),
+            self.block(node.child_by_field_name("body")),
             self_param=self_param,
             owner=owner,
             trait=trait,
@@ -180,8 +184,12 @@ class Lowerer(ExprLowerer):
                 self_param = _SELF_KINDS[(has_token(child, "&"), has_mut(child))]
             elif child.type == "parameter":
                 params.append(self._param(child))
-            elif child.type != "attribute_item":
+            elif child.type == "variadic_parameter":
                 raise Unsupported("variadic parameters", self.src.span(child))
+            elif child.type != "attribute_item":  # a parameter without a type, which tree-sitter accepts
+                after = child.next_sibling
+                message = f"expected one of `:`, `@`, or `|`, found `{self.src.text(after)}`"
+                raise ParseError(message, self.src.span(after))
         return self_param, params
 
     def _param(self, node: Node) -> ast.Param:
@@ -190,12 +198,13 @@ class Lowerer(ExprLowerer):
         ty = self.ty(node.child_by_field_name("type"))
         return ast.Param(self.pattern_field(node), ty, span=self.src.span(node))
 
-    def _reject_generics(self, node: Node, what: str) -> None:
-        """Generic parameters (and lifetime parameters, which the subset does not check) are outside the subset."""
+    def _reject_generics(self, node: Node, things: str) -> None:
+        """Generic parameters (and lifetime parameters, which the subset does not check) are outside the subset;
+        `things` names what carries them ("functions", "structs" …)."""
         params = node.child_by_field_name("type_parameters")
         if params is not None:
-            if all(c.type == "lifetime_parameter" for c in kids(params)):
-                what = what.replace("generic ", "") + " with lifetime parameters"
+            lifetimes_only = all(c.type == "lifetime_parameter" for c in kids(params))
+            what = f"{things} with lifetime parameters" if lifetimes_only else f"generic {things}"
             raise Unsupported(what, self.src.span(params))
         for child in kids(node):
             if child.type == "where_clause":
@@ -204,7 +213,7 @@ class Lowerer(ExprLowerer):
     # ------------------------------------------------------------------------------------------ data types
 
     def struct(self, node: Node, attrs: _Attributes) -> ast.StructDef:
-        self._reject_generics(node, "generic structs")
+        self._reject_generics(node, "structs")
         kind, fields = self._fields(node.child_by_field_name("body"))
         return ast.StructDef(
             self.src.text(node.child_by_field_name("name")),
@@ -216,7 +225,7 @@ class Lowerer(ExprLowerer):
         )
 
     def enum(self, node: Node, attrs: _Attributes) -> ast.EnumDef:
-        self._reject_generics(node, "generic enums")
+        self._reject_generics(node, "enums")
         variants = []
         for variant in kids(node.child_by_field_name("body")):
             if variant.type != "enum_variant":
@@ -261,7 +270,7 @@ class Lowerer(ExprLowerer):
     # ------------------------------------------------------------------------------------------------- impls
 
     def impl(self, node: Node) -> ast.ImplBlock:
-        self._reject_generics(node, "generic impl blocks")
+        self._reject_generics(node, "impl blocks")
         if has_token(node, "unsafe") or has_token(node, "!"):
             raise Unsupported("`unsafe` and negative impls", self.src.span(node))
         type_name = self._impl_name(node.child_by_field_name("type"), "impl blocks for generic or foreign types")
@@ -275,6 +284,8 @@ class Lowerer(ExprLowerer):
                 if not self._attributes(attributes).test_only:
                     fns.append(self.fn(child, owner=type_name, trait=trait))
                 attributes = []
+            elif child.type == "function_signature_item":
+                raise ParseError("associated function in `impl` without body", self.src.span(child))
             else:
                 what = {"const_item": "associated constants", "type_item": "associated types"}.get(child.type)
                 raise Unsupported(what or f"`{child.type}` in impl blocks", self.src.span(child))
@@ -292,10 +303,9 @@ class Lowerer(ExprLowerer):
 
     def const(self, node: Node) -> ast.ConstDef:
         ty, value = node.child_by_field_name("type"), node.child_by_field_name("value")
-        if ty is None:
-            raise ParseError("missing type for `const` or `static` item", self.src.span(node))
-        if value is None:
-            raise Unsupported("constants without a value", self.src.span(node))
+        if value is None:  # tree-sitter requires the type but not the value
+            what = "static" if node.type == "static_item" else "constant"
+            raise ParseError(f"free {what} item without body", self.src.span(node))
         return ast.ConstDef(
             self.src.text(node.child_by_field_name("name")),
             self.ty(ty),
@@ -322,7 +332,7 @@ class Lowerer(ExprLowerer):
             case "use_list":
                 return [path for child in kids(node) for path in self._use_paths(child, prefix)]
             case "use_wildcard":
-                paths = [c for c in kids(node)]
+                paths = kids(node)  # `use *;` has no path
                 return [prefix + (self._use_segments(paths[0]) if paths else ()) + ("*",)]
         raise Unsupported("`use … as …` renames", self.src.span(node))
 
@@ -371,7 +381,3 @@ class Lowerer(ExprLowerer):
             else_block=self.block(alternative) if alternative is not None else None,
             span=self.src.span(node),
         )
-
-
-_SELF_KINDS = {(False, False): "value", (False, True): "mut_value", (True, False): "ref", (True, True): "mut_ref"}
-_ENUM_REPRS = frozenset({"C", "Rust", "i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize"})

@@ -9,8 +9,8 @@ each entry. Signatures are written as rustdoc shows them, minus lifetimes and tr
 - `fn<U>(…)` declares the function's own type parameters, which a turbofish (`size_of::<u64>()`) fills in.
 - Iterator types are named without their module or lifetime: `Iter<T>` is `std::slice::Iter<'_, T>`.
 
-The trait methods every type with the trait gets (`clone`, `to_string`) are not listed per type; the checker gives
-them to each type that implements Clone / Display.
+Trait methods (`clone`, `to_string`, `min`) are listed once, in TRAIT_METHODS, with the trait that provides them;
+every type implementing the trait has them.
 """
 
 # Associated functions and free functions, by the canonical path the checker reduces every spelling to
@@ -33,6 +33,7 @@ ASSOC_FNS: dict[str, str] = {
     "mem::replace": "fn<U>(&mut U, U) -> U",
     "mem::take": "fn<U>(&mut U) -> U",
     "mem::drop": "fn<U>(U)",
+    "mem::forget": "fn<U>(U)",
     "Default::default": "fn<U>() -> U",
 }
 
@@ -55,7 +56,7 @@ IMPORTED_TYPES: dict[tuple[str, ...], str] = {("rc", "Rc"): "Rc"}
 
 # Modules a path may name before an item: `std::mem::swap`, `std::rc::Rc::new`, `std::string::String::new`.
 MODULES: dict[str, tuple[str, ...]] = {
-    "mem": ("size_of", "size_of_val", "align_of", "align_of_val", "swap", "replace", "take", "drop"),
+    "mem": ("size_of", "size_of_val", "align_of", "align_of_val", "swap", "replace", "take", "drop", "forget"),
     "rc": ("Rc",),
     "vec": ("Vec",),
     "string": ("String",),
@@ -124,8 +125,6 @@ METHODS: dict[str, dict[str, str]] = {
     },
     "int": {
         "pow": "fn(self, u32) -> Self",
-        "min": "fn(self, Self) -> Self",
-        "max": "fn(self, Self) -> Self",
         **{name: f"fn(self, Self) -> {ret}" for name, ret in _INT_ARITH.items()},
     },
     "signed": {
@@ -139,6 +138,15 @@ METHODS: dict[str, dict[str, str]] = {
     "Iterator": {
         "next": "fn(&mut self) -> Option<Item>",
     },
+}
+
+# Trait methods: name -> (trait, signature). Unlike inherent methods, these resolve even on an integer literal of
+# still unknown type (`5.to_string()`), as rustc defers the trait obligation.
+TRAIT_METHODS: dict[str, tuple[str, str]] = {
+    "clone": ("Clone", "fn(&self) -> Self"),
+    "to_string": ("Display", "fn(&self) -> String"),
+    "min": ("Ord", "fn(self, Self) -> Self"),
+    "max": ("Ord", "fn(self, Self) -> Self"),
 }
 
 # What `for pat in EXPR` iterates, by the type of EXPR (IntoIterator), and the items iterators yield.
@@ -160,6 +168,14 @@ ITERATOR_ITEMS: dict[str, str] = {
     "IntoIter": "T",
     "Range": "T",
     "RangeInclusive": "T",
+}
+
+# The private fields of std types, which rustc names in E0616 ("field `len` of struct `Vec` is private").
+PRIVATE_FIELDS: dict[str, frozenset[str]] = {
+    "Vec": frozenset({"buf", "len"}),
+    "String": frozenset({"vec"}),
+    "Box": frozenset({"0", "1"}),
+    "Rc": frozenset({"ptr", "phantom", "alloc"}),
 }
 
 # Associated constants: `i32::MAX`, `u8::MIN`, `u32::BITS`, `f64::EPSILON`.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from whiteboard.model import syntax as ast
 from whiteboard.model.syntax import Span
-from whiteboard.model.typeck_env import Coercion, Env, Tables
+from whiteboard.model.typeck_env import Coercion, Env, Local, Tables
 from whiteboard.model.typeck_errors import error, mismatched
 from whiteboard.model.typeck_exprs import ExprChecks
 from whiteboard.model.typeck_finish import finish_body
@@ -22,13 +22,27 @@ from whiteboard.model.typeck_macros import MacroChecks
 from whiteboard.model.typeck_methods import MethodChecks, autoderef_steps
 from whiteboard.model.typeck_paths import PathChecks
 from whiteboard.model.typeck_patterns import PatternChecks
-from whiteboard.model.types import BOOL, NEVER, UNIT, Array, Never, RawPtr, Ref, Slice, Ty
+from whiteboard.model.types import BOOL, NEVER, UNIT, Adt, Array, Never, RawPtr, Ref, Slice, Ty
+
+# Headlines of unsatisfied trait obligations, by trait (`{ty}` is the type); others use the generic wording.
+_TRAIT_MESSAGES = {
+    "Display": "`{ty}` doesn't implement `std::fmt::Display`",
+    "Debug": "`{ty}` doesn't implement `Debug`",
+}
 
 
-@dataclass
-class Local:
-    id: int  # the PIdent (or, for `self`, the FnDef) that binds it
+@dataclass(frozen=True, slots=True)
+class Obligation:
     ty: Ty
+    trait: str
+    span: Span
+    message: str | None
+    code: str
+
+    def error(self, ty: Ty) -> Exception:
+        template = self.message or _TRAIT_MESSAGES.get(self.trait, f"the trait bound `{{ty}}: {self.trait}` is not "
+                                                                   "satisfied")
+        return error(self.code, template.format(ty=ty), self.span)
 
 
 @dataclass
@@ -39,8 +53,9 @@ class LoopCx:
 
 
 class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChecks):
-    def __init__(self, env: Env, ret: Ty, self_local: Local | None = None):
+    def __init__(self, env: Env, ret: Ty, owner: str | None = None, self_local: Local | None = None):
         self.env = env
+        self.owner = owner  # the impl's type, which `Self` names
         self.items = env.items
         self.table = InferTable()
         self.out = Tables()  # this body's results, still holding inference variables until `finish`
@@ -48,16 +63,21 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         self.ret = ret
         self.loops: list[LoopCx] = []
         self.unsafe_depth = 0
-        # Checks that need the final types: (type, trait, span) obligations, casts, integer literals to range-check.
-        self.obligations: list[tuple[Ty, str, Span]] = []
+        # Checks that need the final types: trait obligations, casts, integer literals to range-check.
+        self.obligations: list[Obligation] = []
         self.casts: list[ast.Cast] = []
-        self.int_literals: list[tuple[ast.Lit, bool]] = []  # (literal, written with a minus in front)
+        self.int_literals: list[ast.Lit] = []
+        self.negated_literals: set[int] = set()  # ids of integer literals written with a minus in front
+        self.lets: list[ast.Let] = []
+        self.matches: list[tuple[ast.Match, Ty]] = []  # to check for exhaustiveness
+        self.irrefutable: list[tuple[ast.Pattern, Ty, str]] = []  # patterns that must match every value
+        self.expr_nodes: dict[int, ast.Node] = {}  # for the spans of errors found after the walk
 
     # ---------------------------------------------------------------------------------------------- entry points
 
     def check_fn(self, fn: ast.FnDef, params: list[Ty]) -> None:
         for param, ty in zip(fn.params, params, strict=True):
-            self.bind_pattern(param.pattern, ty)
+            self.bind_pattern(param.pattern, ty, "function argument")
         body_ty = self.check_expr(fn.body, self.ret)
         if fn.body.tail is None and not isinstance(self.resolve(body_ty), Never) and self.ret != UNIT:
             raise error("E0308", "mismatched types", fn.span, f"expected `{self.ret}`, found `()`",
@@ -65,15 +85,19 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         self.coerce(fn.body, body_ty, self.ret)
         finish_body(self)
 
-    def check_const(self, const: ast.ConstDef, ty: Ty) -> None:
-        self.check_coerced(const.value, ty)
+    def check_value(self, expr: ast.Node, ty: Ty) -> None:
+        """A constant's or static's initialiser, or an enum discriminant."""
+        self.check_coerced(expr, ty)
         finish_body(self)
 
     # ------------------------------------------------------------------------------------------------- basics
 
     def check_expr(self, expr: ast.Node, expected: Ty | None = None) -> Ty:
-        ty = getattr(self, "check_" + type(expr).__name__)(expr, expected)
+        return self.record(expr, getattr(self, "check_" + type(expr).__name__)(expr, expected))
+
+    def record(self, expr: ast.Node, ty: Ty) -> Ty:
         self.out.expr_types[expr.id] = ty
+        self.expr_nodes[expr.id] = expr
         return ty
 
     def check_coerced(self, expr: ast.Node, target: Ty, message: str = "mismatched types") -> Ty:
@@ -83,11 +107,12 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
     def resolve(self, ty: Ty) -> Ty:
         return self.table.resolve(ty)
 
-    def unify_or_mismatch(self, span: Span, expected: Ty, found: Ty, message: str = "mismatched types") -> None:
+    def unify_or_mismatch(self, span: Span, expected: Ty, found: Ty, message: str = "mismatched types",
+                          code: str = "E0308") -> None:
         try:
             self.table.unify(expected, found)
         except UnifyError:
-            raise mismatched(span, self.resolve(expected), self.resolve(found), message) from None
+            raise mismatched(span, self.resolve(expected), self.resolve(found), message, code) from None
 
     def lookup_local(self, name: str) -> Local | None:
         for scope in reversed(self.scopes):
@@ -95,13 +120,19 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
                 return scope[name]
         return None
 
-    def require(self, ty: Ty, trait: str, span: Span) -> None:
-        """Record that `ty` must implement `trait`; checked when the body's types are final."""
-        self.obligations.append((ty, trait, span))
+    def require(self, ty: Ty, trait: str, span: Span, message: str | None = None, code: str = "E0277") -> None:
+        """Require `ty` to implement `trait`. A type that cannot implement it whatever its inference variables
+        become fails at once (and is named with them, `Vec<{integer}>`, as rustc does); the rest is checked when
+        the body's types are final. `message` (with `{ty}` for the type) replaces the trait's usual headline."""
+        obligation = Obligation(ty, trait, span, message, code)
+        if not self.env.traits.implements(self.resolve(ty), trait):
+            raise obligation.error(self.resolve(ty))
+        self.obligations.append(obligation)
 
     # ----------------------------------------------------------------------------------------------- coercion
 
-    def coerce(self, expr: ast.Node, actual: Ty, target: Ty, message: str = "mismatched types") -> None:
+    def coerce(self, expr: ast.Node, actual: Ty, target: Ty, message: str = "mismatched types",
+               code: str = "E0308") -> None:
         """Make `actual` fit where `target` is expected, as rustc's coercion sites do: `!` to anything, `&mut T` to
         `&T`, `&T` to `*const T`, and deref / unsizing coercions (`&String` to `&str`, `&Vec<T>` and `&[T; N]` to
         `&[T]`, `&Box<T>` to `&T`)."""
@@ -110,10 +141,10 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
             return
         if isinstance(found, Ref) and isinstance(wanted, (Ref, RawPtr)):
             if wanted.mutable and not found.mutable:
-                raise mismatched(expr.span, self.resolve(wanted), self.resolve(found), message)
+                raise mismatched(expr.span, self.resolve(wanted), self.resolve(found), message, code)
             if self._coerce_pointee(expr, found, wanted):
                 return
-        self.unify_or_mismatch(expr.span, target, actual, message)
+        self.unify_or_mismatch(expr.span, target, actual, message, code)
 
     def _coerce_pointee(self, expr: ast.Node, found: Ref, wanted: Ref | RawPtr) -> bool:
         """Try the pointee and, for a reference target, each type it derefs to, then the slice an array unsizes to;
@@ -128,7 +159,7 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         for step, derefs, unsize in candidates:
             if self.table.try_unify(step, wanted.inner):
                 if derefs or unsize or found.mutable != wanted.mutable or isinstance(wanted, RawPtr):
-                    self.out.coercions[expr.id] = Coercion(wanted, derefs, unsize)
+                    self.out.coercions[_value_node(expr).id] = Coercion(wanted, derefs, unsize)
                 return True
         return False
 
@@ -184,20 +215,17 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
                 raise error("E0308", "`else` clause of `let...else` does not diverge", let.else_block.span,
                             f"expected `!`, found `{self.resolve(else_ty)}`")
         self.out.let_types[let.id] = ty
-        self.bind_pattern(let.pattern, ty, refutable=let.else_block is not None)
+        self.lets.append(let)
+        self.bind_pattern(let.pattern, ty, None if let.else_block is not None else "local binding")
         return let.init is not None and isinstance(self.table.shallow(self.out.expr_types[let.init.id]), Never)
 
-    def bind_pattern(self, pattern: ast.Pattern, ty: Ty, refutable: bool = False) -> None:
+    def bind_pattern(self, pattern: ast.Pattern, ty: Ty, irrefutable_in: str | None = None) -> None:
         """Check `pattern` against `ty` and bring its bindings into the innermost scope."""
-        for name, local in self.check_pattern(pattern, ty, refutable).items():
+        for name, local in self.check_pattern(pattern, ty, irrefutable_in).items():
             self.scopes[-1][name] = local
 
-    def self_ty(self) -> Ty | None:
-        local = self.scopes[0].get("self")
-        if local is None:
-            return None
-        ty = local.ty
-        return ty.inner if isinstance(ty, Ref) else ty
+    def self_ty(self) -> Adt | None:
+        return Adt(self.owner) if self.owner is not None else None
 
     # ------------------------------------------------------------------------------------------- control flow
 
@@ -209,14 +237,14 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         finally:
             self.scopes.pop()
         if node.orelse is None:
-            self.coerce(node.then, then_ty, UNIT, "`if` may be missing an `else` clause")
+            self.coerce(node.then, then_ty, UNIT, "`if` may be missing an `else` clause", "E0317")
             return UNIT
         else_ty = self.check_expr(node.orelse, expected)
         branches = [(node.then, then_ty), (node.orelse, else_ty)]
         return self.coerce_branches(branches, expected, "`if` and `else` have incompatible types")
 
     def check_LetCond(self, cond: ast.LetCond, expected: Ty | None) -> Ty:
-        self.bind_pattern(cond.pattern, self.check_expr(cond.expr), refutable=True)
+        self.bind_pattern(cond.pattern, self.check_expr(cond.expr))
         return BOOL
 
     def check_Match(self, node: ast.Match, expected: Ty | None) -> Ty:
@@ -225,13 +253,13 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         for arm in node.arms:
             self.scopes.append({})
             try:
-                self.bind_pattern(arm.pattern, scrutinee, refutable=True)
+                self.bind_pattern(arm.pattern, scrutinee)
                 if arm.guard is not None:
                     self.check_coerced(arm.guard, BOOL)
                 branches.append((arm.body, self.check_expr(arm.body, expected)))
             finally:
                 self.scopes.pop()
-        self.check_exhaustive(node, scrutinee)
+        self.matches.append((node, scrutinee))
         return self.coerce_branches(branches, expected, "`match` arms have incompatible types")
 
     def check_Loop(self, node: ast.Loop, expected: Ty | None) -> Ty:
@@ -252,7 +280,7 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         item = self.iterator_item(node.iter, self.check_expr(node.iter))
         self.scopes.append({})
         try:
-            self.bind_pattern(node.pattern, item)
+            self.bind_pattern(node.pattern, item, "`for` loop binding")
             self._loop_body(LoopCx(node, None), node.body)
         finally:
             self.scopes.pop()
@@ -272,7 +300,7 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
             if cx.break_ty is None:
                 kind = "while" if isinstance(cx.node, ast.While) else "for"
                 raise error("E0571", f"`break` with value from a `{kind}` loop", node.span,
-                            f"can only break with a value inside `loop` or breakable block")
+                            "can only break with a value inside `loop` or breakable block")
             self.check_coerced(node.value, cx.break_ty)
         elif cx.break_ty is not None:
             self.coerce(node, UNIT, cx.break_ty)
@@ -286,7 +314,8 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         word = "break" if isinstance(node, ast.Break) else "continue"
         if label is None:
             if not self.loops:
-                raise error("E0268", f"`{word}` outside of a loop", node.span, f"cannot `{word}` outside of a loop")
+                where = "a loop or labeled block" if word == "break" else "a loop"
+                raise error("E0268", f"`{word}` outside of {where}", node.span, f"cannot `{word}` outside of {where}")
             return self.loops[-1]
         for cx in reversed(self.loops):
             if cx.node.label == label:
@@ -300,3 +329,10 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
             raise error("E0069", "`return;` in a function whose return type is not `()`", node.span,
                         "return type is not `()`")
         return NEVER
+
+
+def _value_node(expr: ast.Node) -> ast.Node:
+    """The expression whose value a coercion converts: a block's value is its tail's, as rustc adjusts the tail."""
+    while isinstance(expr, ast.Block) and expr.tail is not None:
+        expr = expr.tail
+    return expr

@@ -10,6 +10,14 @@ from whiteboard.model.types import Ty
 
 
 @dataclass(frozen=True, slots=True)
+class Local:
+    """A variable in scope: the PIdent that binds it (the FnDef for `self`) and its type."""
+
+    id: int
+    ty: Ty
+
+
+@dataclass(frozen=True, slots=True)
 class Coercion:
     """An implicit conversion rustc applies to an expression's value where a type is expected.
 

@@ -105,13 +105,21 @@ def _items_with_nested(top: list[ast.Item]) -> Iterator[ast.Item]:
 def iter_nodes(node: ast.Node) -> Iterator[ast.Node]:
     """Every syntax node under `node` (itself included), in source order, not descending into nested items."""
     yield node
+    if isinstance(node, ast.ItemStmt):
+        return
     for f in dataclasses.fields(node):
-        value = getattr(node, f.name)
-        for child in value if isinstance(value, (list, tuple)) else (value,):
-            if isinstance(child, tuple):  # StructLit fields, PStruct fields: (name, node)
-                child = child[1]
-            if isinstance(child, ast.Node) and not isinstance(child, ast.ItemStmt):
+        for child in _flatten(getattr(node, f.name)):
+            if isinstance(child, ast.Node):
                 yield from iter_nodes(child)
+
+
+def _flatten(value) -> Iterator:
+    """Field values that may hold nodes: lists of nodes, (name, node) pairs, the `(value, count)` of `vec![x; n]`."""
+    if isinstance(value, (list, tuple)):
+        for element in value:
+            yield from _flatten(element)
+    else:
+        yield value
 
 
 def _declare_unique(items: Items, name: str, span: Span, namespace: str) -> None:
@@ -232,7 +240,7 @@ class TypeLowering:
         # told from an imported `Rc`; both are accepted.
         if name in std_sigs.TYPES:
             return len(std_sigs.TYPES[name])
-        raise error("E0412", f"cannot find type `{name}` in this scope", span, "not found in this scope")
+        raise error("E0425", f"cannot find type `{name}` in this scope", span, "not found in this scope")
 
 
 def _generic_count(ty: Adt, arity: int, span: Span) -> Exception:

@@ -19,6 +19,8 @@ from whiteboard.model.syntax import Unsupported
 from whiteboard.model.typeck_errors import arg_count, error, kind_of
 from whiteboard.model.typeck_sigtext import parse_sig, parse_ty, substitute
 from whiteboard.model.types import (
+    F64,
+    I32,
     STR,
     Adt,
     Array,
@@ -35,9 +37,6 @@ from whiteboard.model.types import (
     Ty,
     Var,
 )
-
-# Trait methods every implementor of the trait has: name -> (trait, signature).
-_TRAIT_METHODS = {"clone": ("Clone", "fn(&self) -> Self"), "to_string": ("Display", "fn(&self) -> String")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +109,12 @@ class MethodChecks:
         if isinstance(last, Array):
             steps.append((Slice(last.elem), derefs))  # the unsizing step adds no deref
         for step, derefs in steps:
-            if isinstance(step, Var):
-                raise self._ambiguous_receiver(call, step)
+            if isinstance(step, Var) and not step.kind:
+                raise error("E0282", "type annotations needed", call.receiver.span, "type must be known at this point")
             found = self._method_at(step, call.method)
+            if found is None and isinstance(step, Var):
+                raise error("E0689", f"can't call method `{call.method}` on ambiguous numeric type `{step}`",
+                            call.method_span)
             if found is not None:
                 return found, derefs
         raise self._no_method(call, receiver, [step for step, _ in steps])
@@ -132,9 +134,10 @@ class MethodChecks:
         return None
 
     def methods_of(self, ty: Ty, name: str) -> list[Method]:
-        """Methods named `name` whose `Self` is `ty`: inherent ones first, then trait methods."""
+        """Methods named `name` whose `Self` is `ty`: inherent ones first, then trait methods. An integer or float
+        literal of unknown type has only the trait methods (rustc's E0689 for the others)."""
         if isinstance(ty, Var):
-            return []
+            return self._trait_methods(ty, name, I32 if ty.kind == "int" else F64, [])
         found = []
         if isinstance(ty, Adt) and ty.name in self.items.methods_by_type:
             sig = self.items.methods_by_type[ty.name].get(name)
@@ -146,9 +149,14 @@ class MethodChecks:
         for table in tables:
             if name in std_sigs.METHODS.get(table, {}):
                 found.append(self._std_method(owner, std_sigs.METHODS[table][name], mapping, ty))
-        if name in _TRAIT_METHODS and not found:
-            trait, text = _TRAIT_METHODS[name]
-            if self.env.traits.implements(ty, trait):
+        return self._trait_methods(ty, name, ty, found)
+
+    def _trait_methods(self, ty: Ty, name: str, implementor: Ty, found: list[Method]) -> list[Method]:
+        """Add the trait method `name` if `implementor` has the trait and no inherent method was found."""
+        if name in std_sigs.TRAIT_METHODS and not found:
+            trait, text = std_sigs.TRAIT_METHODS[name]
+            if self.env.traits.implements(implementor, trait):
+                owner, mapping = owner_of(implementor)
                 found.append(self._std_method(owner, text, mapping, ty))
         return found
 
@@ -158,21 +166,19 @@ class MethodChecks:
         params = tuple(substitute(p, full) for p in sig.params)
         return Method(owner, sig.self_kind, params, substitute(sig.ret, full))
 
-    def _ambiguous_receiver(self, call: ast.MethodCall, var: Var) -> Exception:
-        if var.kind:
-            return error("E0689", f"can't call method `{call.method}` on ambiguous numeric type `{var}`",
-                         call.method_span)
-        return error("E0282", "type annotations needed", call.receiver.span, "type must be known at this point")
-
     def _no_method(self, call: ast.MethodCall, receiver: Ty, steps: list[Ty]) -> Exception:
         """E0599 when every type on the deref chain is the program's own; std types may have methods the subset
         does not know, so there it is only "outside the subset"."""
         receiver = self.resolve(receiver)
-        user_only = all(isinstance(s, Ref) or isinstance(s, Adt) and s.name not in std_sigs.TYPES
+        signed_only = any(isinstance(s, Int) and not s.signed for s in steps) and call.method in std_sigs.METHODS[
+            "signed"]
+        user_only = signed_only or all(isinstance(s, Ref) or isinstance(s, Adt) and s.name not in std_sigs.TYPES
                         and s.name not in std_sigs.ITERATOR_ITEMS for s in steps)
         if not user_only:
             raise Unsupported(f"the method `{call.method}` on `{receiver}`", call.method_span)
         kind = "reference" if isinstance(receiver, Ref) else kind_of(receiver, self.items.enums)
+        if isinstance(receiver, Int):
+            kind = "type"
         assoc = any(name == call.method for s in steps if isinstance(s, Adt)
                     for name in self.items.methods_by_type.get(s.name, {}))
         label = "this is an associated function, not a method" if assoc else f"method not found in `{receiver}`"

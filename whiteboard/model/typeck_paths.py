@@ -102,8 +102,8 @@ class PathChecks:
     def _module_path(self, segments: list[str], generics: list, path: ast.Path, from_root: bool) -> tuple[tuple, Ty]:
         module = segments[0]
         if not from_root and module not in self.items.modules:
-            raise error("E0433", f"failed to resolve: use of unresolved module or unlinked crate `{module}`",
-                        path.span, f"use of unresolved module or unlinked crate `{module}`")
+            raise error("E0433", f"cannot find module or crate `{module}` in this scope", path.span,
+                        f"use of unresolved module or unlinked crate `{module}`")
         if len(segments) < 2 or segments[1] not in std_sigs.MODULES[module]:
             raise Unsupported(f"the path `{'::'.join(path.segments)}`", path.span)
         if segments[1][0].isupper():  # `std::rc::Rc::new`: a type inside the module
@@ -123,8 +123,7 @@ class PathChecks:
         if type_name in PRIMITIVES:
             return self._primitive_const(PRIMITIVES[type_name], name, path)
         if type_name == "Rc" and not from_root and "Rc" not in items.type_imports:
-            raise error("E0433", "failed to resolve: use of undeclared type `Rc`", path.span,
-                        "use of undeclared type `Rc`")
+            raise error("E0433", "cannot find type `Rc` in this scope", path.span, "use of undeclared type `Rc`")
         if type_name == "Option" and name in ("Some", "None"):
             return self._variant("Option", name, path)
         key = f"{type_name}::{name}"
@@ -136,7 +135,7 @@ class PathChecks:
             return ("std", "Default::default"), FnPtr((), Adt(type_name, args))
         if type_name in std_sigs.TYPES or type_name == "Default":
             raise Unsupported(f"`{type_name}::{name}`", path.span)
-        raise error("E0433", f"failed to resolve: use of undeclared type `{type_name}`", path.span,
+        raise error("E0433", f"cannot find type `{type_name}` in this scope", path.span,
                     f"use of undeclared type `{type_name}`")
 
     def _user_assoc(self, type_name: str, name: str, path: ast.Path) -> tuple[tuple, Ty]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from whiteboard.model.typeck_infer import map_children
-from whiteboard.model.types import NEVER, PRIMITIVES, UNIT, Adt, Array, Ref, RawPtr, Slice, Tuple, Ty
+from whiteboard.model.types import NEVER, PRIMITIVES, UNIT, Adt, Array, RawPtr, Ref, Slice, Tuple, Ty
 
 # Names that stand for a type supplied at the use site rather than a concrete type.
 OWNER_PARAMS = ("Self", "T", "Item")

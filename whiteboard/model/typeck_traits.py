@@ -31,26 +31,33 @@ IF_ARGS = "if its type arguments do"
 
 # std types: trait -> ALL or IF_ARGS. Absent means "does not implement".
 _STD_ADTS: dict[str, dict[str, str]] = {
-    "String": dict.fromkeys(("Clone", "Debug", "Display", "Default", "PartialEq", "PartialOrd"), ALL),
-    "Vec": {"Clone": IF_ARGS, "Debug": IF_ARGS, "Default": ALL, "PartialEq": IF_ARGS, "PartialOrd": IF_ARGS},
-    "Box": dict.fromkeys(("Clone", "Debug", "Display", "Default", "PartialEq", "PartialOrd"), IF_ARGS),
-    "Rc": {"Clone": ALL, **dict.fromkeys(("Debug", "Display", "Default", "PartialEq", "PartialOrd"), IF_ARGS)},
-    "Option": {"Default": ALL, **dict.fromkeys(("Copy", "Clone", "Debug", "PartialEq", "PartialOrd"), IF_ARGS)},
+    "String": dict.fromkeys(("Clone", "Debug", "Display", "Default", "PartialEq", "PartialOrd", "Eq", "Ord"), ALL),
+    "Vec": {"Default": ALL, **dict.fromkeys(("Clone", "Debug", "PartialEq", "PartialOrd", "Eq", "Ord"), IF_ARGS)},
+    "Box": dict.fromkeys(("Clone", "Debug", "Display", "Default", "PartialEq", "PartialOrd", "Eq", "Ord"), IF_ARGS),
+    "Rc": {"Clone": ALL, **dict.fromkeys(("Debug", "Display", "Default", "PartialEq", "PartialOrd", "Eq", "Ord"),
+                                         IF_ARGS)},
+    "Option": {"Default": ALL, **dict.fromkeys(("Copy", "Clone", "Debug", "PartialEq", "PartialOrd", "Eq", "Ord"),
+                                               IF_ARGS)},
     "Iter": {"Clone": ALL, "Debug": IF_ARGS},
     "IterMut": {"Debug": IF_ARGS},
     "IntoIter": {"Clone": IF_ARGS, "Debug": IF_ARGS},
-    "Range": dict.fromkeys(("Clone", "Debug", "Default", "PartialEq"), IF_ARGS),
-    "RangeInclusive": dict.fromkeys(("Clone", "Debug", "PartialEq"), IF_ARGS),
+    "Range": dict.fromkeys(("Clone", "Debug", "Default", "PartialEq", "Eq"), IF_ARGS),
+    "RangeInclusive": dict.fromkeys(("Clone", "Debug", "PartialEq", "Eq"), IF_ARGS),
 }
 
-_SCALAR_TRAITS = frozenset({"Copy", "Clone", "Debug", "Display", "Default", "PartialEq", "PartialOrd"})
-_STR_TRAITS = frozenset({"Debug", "Display", "PartialEq", "PartialOrd"})
-_POINTER_TRAITS = frozenset({"Copy", "Clone", "Debug", "PartialEq", "PartialOrd"})  # raw and fn pointers
+_COMPARISONS = frozenset({"PartialEq", "PartialOrd", "Eq", "Ord"})
+_SCALAR_TRAITS = frozenset({"Copy", "Clone", "Debug", "Display", "Default"}) | _COMPARISONS
+_FLOAT_TRAITS = _SCALAR_TRAITS - {"Eq", "Ord"}
+_STR_TRAITS = frozenset({"Debug", "Display"}) | _COMPARISONS
+_POINTER_TRAITS = frozenset({"Copy", "Clone", "Debug"}) | _COMPARISONS  # raw and fn pointers
 # Traits that look through a reference to its target (`&T: Debug` when `T: Debug`).
-_THROUGH_REFS = frozenset({"Debug", "Display", "PartialEq", "PartialOrd"})
-_STRUCTURAL_TUPLE = frozenset({"Copy", "Clone", "Debug", "Default", "PartialEq", "PartialOrd"})
-_STRUCTURAL_ARRAY = frozenset({"Copy", "Clone", "Debug", "PartialEq", "PartialOrd"})
-_STRUCTURAL_SLICE = frozenset({"Debug", "PartialEq", "PartialOrd"})
+_THROUGH_REFS = frozenset({"Debug", "Display"}) | _COMPARISONS
+_STRUCTURAL_TUPLE = frozenset({"Copy", "Clone", "Debug", "Default"}) | _COMPARISONS
+_STRUCTURAL_ARRAY = frozenset({"Copy", "Clone", "Debug"}) | _COMPARISONS
+_STRUCTURAL_SLICE = frozenset({"Debug"}) | _COMPARISONS
+# Formatting traits of integers (`{:x}`, `{:b}` …) and of numbers in general (`{:e}`); `{:p}` formats pointers.
+_INTEGER_FORMATS = frozenset({"LowerHex", "UpperHex", "Octal", "Binary"})
+_NUMBER_FORMATS = frozenset({"LowerExp", "UpperExp"})
 
 # std types that own a heap allocation or a reference count, so dropping them runs code.
 _DROP_GLUE_ADTS = frozenset({"String", "Vec", "Box", "Rc", "IntoIter"})
@@ -63,7 +70,11 @@ class Traits:
     def implements(self, ty: Ty, trait: str) -> bool:
         if isinstance(ty, Var):
             return True
-        if isinstance(ty, (Int, Float, Bool, Char, Never)):
+        if trait in _INTEGER_FORMATS or trait in _NUMBER_FORMATS or trait == "Pointer":
+            return self._formats(ty, trait)
+        if isinstance(ty, Float):
+            return trait in _FLOAT_TRAITS
+        if isinstance(ty, (Int, Bool, Char, Never)):
             return trait in _SCALAR_TRAITS
         if isinstance(ty, Str):
             return trait in _STR_TRAITS
@@ -82,6 +93,13 @@ class Traits:
         if isinstance(ty, Adt):
             return self._adt_implements(ty, trait)
         return False
+
+    def _formats(self, ty: Ty, trait: str) -> bool:
+        if trait == "Pointer":
+            return isinstance(ty, (Ref, RawPtr, FnPtr)) or isinstance(ty, Adt) and ty.name in ("Box", "Rc")
+        if isinstance(ty, Ref):
+            return self._formats(ty.inner, trait)
+        return isinstance(ty, Int) or trait in _NUMBER_FORMATS and isinstance(ty, Float)
 
     def _ref_implements(self, ty: Ref, trait: str) -> bool:
         if trait in ("Copy", "Clone"):
@@ -111,9 +129,9 @@ class Traits:
             return True
         if ty.name in _STD_ADTS:
             return any(map(self.needs_drop, ty.args))
-        return any(self.needs_drop(field_ty) for key in self._field_lists(ty.name) for _, field_ty in key)
+        return any(self.needs_drop(field_ty) for key in self.field_lists(ty.name) for _, field_ty in key)
 
-    def _field_lists(self, name: str) -> list[list[tuple[str, Ty]]]:
+    def field_lists(self, name: str) -> list[list[tuple[str, Ty]]]:
         if name in self.items.enums:
             return [self.items.fields[f"{name}::{v.name}"] for v in self.items.enums[name].variants]
         return [self.items.fields[name]]

@@ -84,7 +84,10 @@ class ExprMixin:
             inner = yield from self.place(e.expr)
             return self.deref_place(inner, e)
         value = yield from self.eval(e)
-        return V.Place([value], 0, 0, self.ty(e), None)
+        place = V.Place([value], 0, 0, self.ty(e), None)
+        if self.info.needs_drop(place.ty):
+            self.temps.append(place)  # dropped at the end of the enclosing statement
+        return place
 
     def path_place(self, e: S.Path) -> V.Place | None:
         res = self.resolutions.get(e.id)
@@ -144,7 +147,9 @@ class ExprMixin:
         if isinstance(container, V.VecV):
             items = container.block.items if container.block is not None else []
             elem = container.ty.args[0]
-            self.check_index(index, len(items), node)
+            # Vec indexing goes through `Index::index` (#[track_caller]); rustc points at the `[`. Array
+            # indexing is a built-in bounds check that points at the whole expression.
+            self.check_index(index, len(items), node, _bracket_span(node))
             size = self.layouts.size_of(elem)
             block = container.block
             return V.Place(items, index, block.addr + index * size, elem, ("heap", block.id, index))
@@ -154,18 +159,18 @@ class ExprMixin:
             size = self.layouts.size_of(elem)
             return V.Place(container.fields, index, base.addr + index * size, elem, base.root, base.path + (index,))
         if isinstance(container, V.SliceV):
-            self.check_index(index, container.length, node)
+            self.check_index(index, container.length, node, _bracket_span(node))
             size = self.layouts.size_of(container.elem_ty)
             root = ("heap", container.root_block, container.start + index) if container.root_block else None
             return V.Place(container.holder, container.start + index, container.addr + index * size,
                            container.elem_ty, root)
         raise InternalLimit("indexing this value", node.span)
 
-    def check_index(self, index, length: int, node) -> None:
+    def check_index(self, index, length: int, node, span=None) -> None:
         if not isinstance(index, int):
             raise InternalLimit("indexing with a range outside `&v[a..b]`", node.span)
         if index >= length:
-            raise self.panic(f"index out of bounds: the len is {length} but the index is {index}", node.span)
+            raise self.panic(f"index out of bounds: the len is {length} but the index is {index}", span or node.span)
 
     # --------------------------------------------------------------------------------------------------- values
 
@@ -173,9 +178,10 @@ class ExprMixin:
         if e.kind == "str":
             return self.str_literal(e.value)
         value = e.value
-        if e.kind == "float" or (e.kind == "int" and isinstance(self.ty(e), T.Float)):
+        ty = self.expr_types.get(e.id)  # enum discriminants are typed by the enum's repr, not recorded
+        if e.kind == "float" or (e.kind == "int" and isinstance(ty, T.Float)):
             value = float(value)
-            if self.ty(e) == T.Float("f32"):
+            if ty == T.Float("f32"):
                 from whiteboard.sim.arith import to_f32
 
                 value = to_f32(value)
@@ -205,6 +211,11 @@ class ExprMixin:
             return V.EnumV(self.ty(e), "None", [])
         raise InternalLimit(f"the value `{'::'.join(e.segments)}`", e.span)
         yield  # noqa: B901
+
+    def ev_place_read(self, e):
+        """A field access, index or deref used as a value: read (copy or move) from the place it denotes."""
+        place = yield from self.place(e)
+        return self.read_place(place, e)
 
     def const_value(self, name: str, node):
         if name not in self.const_values:
@@ -270,6 +281,8 @@ class ExprMixin:
         if self.info.needs_drop(place.ty):
             from whiteboard.sim.frames import Slot
 
+            if place in self.temps:
+                self.temps.remove(place)
             slot = Slot(self.new_id(), "temporary", place.ty, 0, 0, 1, place.holder)
             self.frames[-1].scopes[-1].append(slot)
 
@@ -281,11 +294,22 @@ class ExprMixin:
         if op == "||":
             left = yield from self.eval(e.lhs)
             return True if left else (yield from self.eval(e.rhs))
-        left = yield from self.eval(e.lhs)
-        right = yield from self.eval(e.rhs)
+        if op in _COMPARISONS:  # PartialEq/PartialOrd take their operands by reference: nothing moves
+            left = yield from self.arg_value(e.lhs)
+            right = yield from self.arg_value(e.rhs)
+        else:
+            left = yield from self.eval(e.lhs)
+            right = yield from self.eval(e.rhs)
         return self.binary(op, left, right, self.ty(e.lhs), e)
 
     def binary(self, op: str, left, right, ty: T.Ty, node):
+        # `&a + b`, `x * &y`: std implements the operators for references to numbers too.
+        while isinstance(left, V.RefV):
+            left = left.place.get()
+        while isinstance(right, V.RefV):
+            right = right.place.get()
+        while isinstance(ty, T.Ref):
+            ty = ty.inner
         if op in ("==", "!=", "<", "<=", ">", ">="):
             return compare(op, self.comparable(left), self.comparable(right))
         try:
@@ -353,7 +377,19 @@ class ExprMixin:
 
     def ev_cast(self, e: S.Cast):
         value = yield from self.eval(e.expr)
+        if isinstance(value, V.EnumV):
+            value = self.discriminant(value)
         return cast(value, self.ty(e.expr), self.ty(e))
+
+    def discriminant(self, value: V.EnumV) -> int:
+        """A field-less enum's discriminant: the written `= n`, else one more than the previous variant's."""
+        enum = self.info.enums[value.ty.name]
+        current = -1
+        for variant in enum.variants:
+            current = self.const_eval(variant.discriminant) if variant.discriminant is not None else current + 1
+            if variant.name == value.variant:
+                return current
+        raise InternalLimit(f"the variant `{value.variant}`", (0, 0, 0, 0))
 
     def ev_tuple(self, e: S.TupleLit):
         if not e.elems:
@@ -412,9 +448,14 @@ class ExprMixin:
     def ev_if(self, e: S.If):
         if isinstance(e.cond, S.LetCond):
             self.step(e.cond.span, "if let")
+            mark = len(self.temps)
             scrutinee = yield from self.place(e.cond.expr)
             if self.pattern_matches(e.cond.pattern, scrutinee.get(), scrutinee.ty):
-                return (yield from self.in_binding_scope(e.cond.pattern, scrutinee, e.then))
+                value = yield from self.in_binding_scope(e.cond.pattern, scrutinee, e.then)
+                yield from self.drop_temps(mark)
+                return value
+            # Edition 2024: the scrutinee's temporaries are dropped before the else block runs.
+            yield from self.drop_temps(mark)
             return (yield from self.eval_else(e))
         self.step(e.cond.span, "if " + _short(self, e.cond))
         cond = yield from self.eval(e.cond)
@@ -576,6 +617,14 @@ class ExprMixin:
         return value
 
 
+def _bracket_span(node) -> tuple:
+    base = node.expr.span
+    return (base[2], base[3], base[2], base[3] + 1)
+
+
+_COMPARISONS = frozenset(("==", "!=", "<", "<=", ">", ">="))
+
+
 def _is_text(value) -> bool:
     return isinstance(value, V.StrV) or (isinstance(value, V.VecV) and value.ty == T.STRING)
 
@@ -607,6 +656,8 @@ _VALUE_HANDLERS = {
     S.Lit: ExprMixin.ev_lit,
     S.Path: ExprMixin.ev_path,
     S.Unary: ExprMixin.ev_unary,
+    S.FieldAccess: ExprMixin.ev_place_read,
+    S.Index: ExprMixin.ev_place_read,
     S.AddrOf: ExprMixin.ev_addr_of,
     S.Binary: ExprMixin.ev_binary,
     S.Assign: ExprMixin.ev_assign,

@@ -51,6 +51,8 @@ class HeapMixin:
         return block
 
     def free(self, block: V.Block) -> None:
+        if block.size == 0:
+            return  # a zero-sized type's "buffer" is a dangling pointer, never allocated
         self.heap.free_block(block.addr)
         block.freed = True
         self.observable_since_call = True
@@ -59,10 +61,18 @@ class HeapMixin:
     def new_vec(self, ty: T.Adt, capacity: int, items, node) -> V.VecV:
         elem = T.U8 if ty == T.STRING else ty.args[0]
         if self.layouts.size_of(elem) == 0:
-            return V.VecV(ty, None, USIZE_MAX) if ty != T.STRING else V.VecV(ty, None, 0)
+            return self.zst_vec(ty, items)
         what = "String buffer" if ty == T.STRING else f"{ty} buffer"
         block = self.alloc(elem, capacity, what, items, node)
         return V.VecV(ty, block, capacity)
+
+    def zst_vec(self, ty: T.Adt, items=None) -> V.VecV:
+        """A Vec of a zero-sized type: capacity usize::MAX, a dangling pointer, elements counted but never stored
+        in memory (they have no bytes)."""
+        elem = ty.args[0]
+        align = self.layouts.align_of(elem)
+        block = V.Block(self.new_id(), align, 0, align, elem, USIZE_MAX, list(items or []), f"{ty} (no allocation)")
+        return V.VecV(ty, block, USIZE_MAX)
 
     def vec_elem(self, vec: V.VecV) -> T.Ty:
         return T.U8 if vec.ty == T.STRING else vec.ty.args[0]

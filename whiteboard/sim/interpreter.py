@@ -51,6 +51,7 @@ class Interpreter(ExprMixin, PatternMixin, StdMixin, HeapMixin):
         self.resolutions = info.resolutions
         self.steady = (None, 0)  # (call key, how many times in a row)
         self.observable_since_call = False
+        self.temps: list = []  # places of temporaries awaiting the end of their statement
 
     # ------------------------------------------------------------------------------------------------- recording
 
@@ -260,7 +261,10 @@ class Interpreter(ExprMixin, PatternMixin, StdMixin, HeapMixin):
             value = ()
             if block.tail is not None:
                 self.step(block.tail.span, _label(self.program.source, block.tail.span))
+                mark = len(self.temps)
                 value = yield from self.eval(block.tail)
+                # Edition 2024: a tail expression's temporaries are dropped before the block's locals.
+                yield from self.drop_temps(mark)
         except (Break, Continue, Return):
             if new_scope:
                 yield from self.close_scope(frame)
@@ -272,6 +276,17 @@ class Interpreter(ExprMixin, PatternMixin, StdMixin, HeapMixin):
         return value
 
     def exec_stmt(self, stmt):
+        mark = len(self.temps)
+        yield from self.exec_stmt_inner(stmt)
+        yield from self.drop_temps(mark)
+
+    def drop_temps(self, mark: int):
+        """Temporaries die at the end of their statement, last created first."""
+        while len(self.temps) > mark:
+            place = self.temps.pop()
+            yield from self.drop_place(place, "temporary")
+
+    def exec_stmt_inner(self, stmt):
         if isinstance(stmt, S.Let):
             self.step(stmt.span, _label(self.program.source, stmt.span))
             yield from self.exec_let(stmt)
@@ -289,8 +304,11 @@ class Interpreter(ExprMixin, PatternMixin, StdMixin, HeapMixin):
         if stmt.init is None:
             self.declare_pattern(stmt.pattern, frame)
             return
-        if isinstance(stmt.pattern, S.PWild) and _is_place_expr(stmt.init):
-            yield from self.place(stmt.init)  # `let _ = x;` neither moves nor drops x
+        if _is_place_expr(stmt.init) and not isinstance(stmt.pattern, S.PIdent):
+            # `let (ref a, b) = pair;` binds from the place: only the parts bound by value move out,
+            # and `let _ = x;` neither moves nor drops x.
+            place = yield from self.place(stmt.init)
+            yield from self.bind_pattern(stmt.pattern, place, place.ty, frame, fresh=True, from_place=True)
             return
         value = yield from self.eval(stmt.init)
         ty = ty or self.expr_types.get(stmt.init.id)

@@ -18,7 +18,8 @@ class MacroMixin:
     # -------------------------------------------------------------------------------------------------- format!
 
     def ev_format(self, e: S.FormatMacro):
-        text = yield from self.format_args(e)
+        pieces = yield from self.format_pieces(e)
+        text = "".join(pieces)
         macro = e.macro
         if macro in ("println", "eprintln"):
             self.write_out("stdout" if macro == "println" else "stderr", text + "\n")
@@ -27,7 +28,7 @@ class MacroMixin:
             self.write_out("stdout" if macro == "print" else "stderr", text)
             return ()
         if macro == "format":
-            return self.formatted_string(text, e)
+            return self.formatted_string(pieces, e)
         if macro in PANIC_DEFAULTS:
             default = PANIC_DEFAULTS[macro]
             if e.template is None:
@@ -40,8 +41,12 @@ class MacroMixin:
         raise InternalLimit(f"the macro `{macro}!`", e.span)
 
     def format_args(self, e: S.FormatMacro):
+        return "".join((yield from self.format_pieces(e)))
+
+    def format_pieces(self, e: S.FormatMacro):
+        """The formatted text as the writes `core::fmt::write` makes: literal pieces and one per argument."""
         if e.template is None:
-            return ""
+            return []
         try:
             parts = parse_template(e.template)
         except TemplateError as err:
@@ -70,7 +75,7 @@ class MacroMixin:
             width = self.count_value(part.width, positional, named, values, e)
             precision = self.count_value(part.precision, positional, named, values, e)
             out.append(self.format_one(value, ty, part, width, precision))
-        return "".join(out)
+        return out
 
     def arg_value(self, expr):
         """A formatting argument is borrowed, not moved: read it in place when it is a place."""
@@ -270,21 +275,22 @@ class MacroMixin:
         data = bytearray(text.encode())
         return self.new_vec(T.STRING, len(data), data, node)
 
-    def formatted_string(self, text: str, e: S.FormatMacro) -> V.VecV:
-        """`format!` starts from an estimate of the length, then writes: capacity = what std's growth gives.
-        rustc inlines literal arguments into the template, so those count as template text."""
-        pieces = parse_template(e.template or "")
-        literal = sum(len(p.encode()) for p in pieces if isinstance(p, str))
-        has_args = any(not isinstance(p, str) for p in pieces)
-        if not has_args:
-            return self.string_from(text, e)
-        if isinstance(pieces[0], Spec) and literal < 16:
-            estimate = 0
+    def formatted_string(self, written: list[str], e: S.FormatMacro) -> V.VecV:
+        """`format!` starts from `Arguments::estimated_capacity`, then writes piece by piece, so the capacity is
+        what std's growth makes of those writes. rustc inlines literal arguments into the template first."""
+        template = parse_template(e.template or "")
+        literal = sum(len(p.encode()) for p in template if isinstance(p, str))
+        if _all_inlined(template, e.args):
+            return self.string_from("".join(written), e)
+        if isinstance(template[0], Spec) and literal < 16:
+            estimate = 0  # an argument first and little text: std does not guess
         else:
             estimate = literal * 2
         s = self.new_vec(T.STRING, estimate, bytearray(), e)
         place = V.Place([s], 0, 0, T.STRING, None)
-        self.string_push_str(place, text, e)
+        for piece in written:
+            if piece:
+                self.string_push_str(place, piece, e)
         return s
 
     def string_push_str(self, place: V.Place, text: str, node) -> None:
@@ -339,6 +345,31 @@ class MacroMixin:
             s = self.new_vec(T.STRING, 0, bytearray(), e)
         self.string_push_str(V.Place([s], 0, 0, T.STRING, None), text, e)
         return s
+
+
+def _is_literal(expr) -> bool:
+    return isinstance(expr, S.Lit) and expr.kind in ("str", "int")
+
+
+def _all_inlined(template: list, args: list) -> bool:
+    """Whether rustc folds every argument into the literal text: each is a plain `{}` of a str/int literal."""
+    positional = [a for a in args if a.name is None]
+    named = {a.name: a for a in args if a.name is not None}
+    next_index = 0
+    for part in template:
+        if isinstance(part, str):
+            continue
+        if part.arg is None:
+            arg = positional[next_index] if next_index < len(positional) else None
+            next_index += 1
+        elif isinstance(part.arg, int):
+            arg = positional[part.arg] if part.arg < len(positional) else None
+        else:
+            arg = named.get(part.arg)  # a captured variable is never a literal
+        plain = part.kind == "" and part.width is None and part.precision is None
+        if arg is None or not plain or not _is_literal(arg.expr):
+            return False
+    return True
 
 
 def _deref(value, ty: T.Ty):

@@ -100,6 +100,9 @@ class PatternMixin:
             yield from self.drop_temporary(source, place.ty)
             return True
         yield from self.bind_place(pat, place, frame, dry)
+        if not from_place and not isinstance(pat, S.PIdent) and self.info.needs_drop(place.ty):
+            # What the pattern did not move out (`_` parts) stays in the temporary, dropped after the statement.
+            self.temps.append(place)
         return True
 
     def bind_place(self, pat, place: V.Place, frame, dry: bool):

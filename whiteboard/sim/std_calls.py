@@ -28,8 +28,11 @@ class StdMixin(MacroMixin):
         kind = res[0] if res else None
         if kind in ("fn", "method"):
             sig = self.info.fns[res[1]] if kind == "fn" else self.info.methods_by_type[res[1]][res[2]]
+            params = list(sig.params)
+            if sig.node.self_param is not None:  # `Counter::bump(&mut c)`: the receiver is the first argument
+                params.insert(0, self.self_type(sig.node))
             args = []
-            for arg, ty in zip(e.args, sig.params):
+            for arg, ty in zip(e.args, params):
                 args.append(self.coerce((yield from self.eval(arg)), ty))
             self_value = args.pop(0) if sig.node.self_param is not None else None
             return (yield Call(sig.node, args, self_value, e.span))
@@ -76,7 +79,7 @@ class StdMixin(MacroMixin):
         else:
             self_value = self.read_place(place, e.receiver)
         args = []
-        for arg, ty in zip(e.args, sig.params[1:] if len(sig.params) > len(e.args) else sig.params):
+        for arg, ty in zip(e.args, sig.params):
             args.append(self.coerce((yield from self.eval(arg)), ty))
         return (yield Call(fn, args, self_value, e.span))
 
@@ -127,8 +130,9 @@ class StdMixin(MacroMixin):
             args.append((yield from self.eval(arg)))
         ty = self.ty(e)
         if name in ("String::new", "Vec::new"):
-            return V.VecV(ty, None, 0) if self.layouts.size_of(self.vec_elem(V.VecV(ty, None, 0))) else \
-                V.VecV(ty, None, (1 << 64) - 1)
+            if ty != T.STRING and self.layouts.size_of(ty.args[0]) == 0:
+                return self.zst_vec(ty)
+            return V.VecV(ty, None, 0)
         if name in ("String::with_capacity", "Vec::with_capacity"):
             return self.new_vec(ty, args[0], bytearray() if ty == T.STRING else [], e)
         if name == "String::from":
@@ -150,6 +154,8 @@ class StdMixin(MacroMixin):
             arg_ty = self.ty(e.args[0])
             yield from self.drop_place(V.Place([args[0]], 0, 0, arg_ty, None), _text(self, e.args[0]))
             return ()
+        if name == "mem::forget":
+            return ()  # the value is gone without being dropped: its heap memory leaks, as in the real program
         if name == "mem::swap":
             a, b = args[0].place, args[1].place
             va, vb = a.get(), b.get()

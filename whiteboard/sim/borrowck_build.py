@@ -1,0 +1,557 @@
+"""Lowering of one function body to the borrow checker's MIR-like graph (`borrowck_mir`): the graph plumbing,
+locals and scopes, statements and control flow. Expressions, calls and patterns are lowered by the mixins this class
+combines (`borrowck_exprs`, `borrowck_calls`, `borrowck_patterns`).
+
+The shape follows rustc's MIR building where it shows in diagnostics: the order operands are evaluated in, which
+values go through temporaries, where a borrow or a move happens and which span it carries, and the order of a
+branch's successors (which decides the order rustc visits the graph in).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from whiteboard.model import syntax as ast
+from whiteboard.model.syntax import Span
+from whiteboard.model.types import UNIT, Adt, Array, Ref, Slice, Tuple, Ty
+from whiteboard.sim.borrowck_calls import CallLowering
+from whiteboard.sim.borrowck_exprs import ExprLowering
+from whiteboard.sim.borrowck_mir import Access, AccessAt, Body, Local, Loan, MoveSite, Place, Point, Use
+from whiteboard.sim.borrowck_patterns import PatternLowering
+
+
+class Unmodelled(Exception):
+    """A construct the borrow checker does not model; the function is then left unchecked rather than risk a
+    false error."""
+
+
+@dataclass
+class LoopFrame:
+    label: str | None
+    header: int  # where `continue` goes
+    exit: int  # where `break` goes
+    result: int | None  # the temporary a `break value` writes
+    depth: int  # how many scopes were open when the loop started
+
+
+class Builder(ExprLowering, CallLowering, PatternLowering):
+    def __init__(self, info, source: str, fn: ast.FnDef):
+        self.info = info
+        self.source_lines = source.splitlines()
+        self.fn = fn
+        self.body = Body(fn.name)
+        self.cur: int | None = None
+        self.bindings: dict[int, int] = {}  # PIdent id (the FnDef id for `self`) -> local
+        self.scopes: list[list[int]] = []
+        self.loops: list[LoopFrame] = []
+        self.around: list[tuple[Span, Span]] = []  # (header span, whole span) of the loops around the code
+        self.head_span: Span | None = None  # set while lowering a `for` head: its borrows carry the head's span
+        self.mut_targets: dict[int, int] = {}  # temporary holding `&mut place` -> the place's local
+        self.ret_local = -1
+
+    # ------------------------------------------------------------------------------------------------- the graph
+
+    def new_point(self, span: Span) -> int:
+        self.body.points.append(Point(span))
+        return len(self.body.points) - 1
+
+    def emit(self, span: Span) -> Point:
+        """A new point after the current one. After a `return`/`break` there is no current point: the code that
+        follows is unreachable, and so are the points made for it."""
+        index = self.new_point(span)
+        if self.cur is not None:
+            self.body.points[self.cur].succ.append(index)
+        self.cur = index
+        return self.body.points[index]
+
+    def edge(self, source: int | None, target: int) -> None:
+        if source is not None:
+            self.body.points[source].succ.append(target)
+
+    def goto(self, target: int) -> None:
+        self.edge(self.cur, target)
+        self.cur = None
+
+    # ---------------------------------------------------------------------------------------- locals and scopes
+
+    def temp(self, ty: Ty) -> int:
+        return self.body.new_local(Local(None, ty))
+
+    def declare(self, pat: ast.PIdent, kind: str = "var", pattern_bound: bool = True) -> int:
+        if pat.id in self.bindings:  # an arm binds again after its guard (see `lower_arm`)
+            return self.bindings[pat.id]
+        local = self.body.new_local(Local(pat.name, self.info.binding_types[pat.id], pat.mutable and not pat.by_ref,
+                                          pat.span, kind, pattern_bound))
+        self.bindings[pat.id] = local
+        if self.scopes:
+            self.scopes[-1].append(local)
+        return local
+
+    def ty(self, expr: ast.Node) -> Ty:
+        return self.info.expr_types[expr.id]
+
+    def local_ty(self, local: int) -> Ty:
+        return self.body.locals[local].ty
+
+    def place_ty(self, place: Place) -> Ty:
+        return place.proj[-1].ty if place.proj else self.local_ty(place.local)
+
+    def is_temp(self, local: int) -> bool:
+        return self.body.locals[local].kind == "temp"
+
+    def flow(self, src: int | None, dst: int) -> None:
+        """Loans held by `src` may now be held by `dst` (rustc's `'src: 'dst` constraint)."""
+        if src is not None and src != dst and self.carries_loans(self.local_ty(dst)):
+            self.body.flows.append((src, dst))
+
+    def carries_loans(self, ty: Ty, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether a value of this type can hold a reference (so has a lifetime NLL tracks)."""
+        if isinstance(ty, Ref):
+            return True
+        if isinstance(ty, (Array, Slice)):
+            return self.carries_loans(ty.elem, seen)
+        if isinstance(ty, Tuple):
+            return any(self.carries_loans(elem, seen) for elem in ty.elems)
+        if not isinstance(ty, Adt):
+            return False
+        if ty.name in ("Iter", "IterMut"):
+            return True
+        if any(self.carries_loans(arg, seen) for arg in ty.args):
+            return True
+        if ty.name in seen:
+            return False
+        fields = [ty for key, entries in self.info.field_types.items()
+                  if key == ty.name or key.startswith(ty.name + "::") for _, ty in entries]
+        return any(self.carries_loans(field_ty, seen | {ty.name}) for field_ty in fields)
+
+    def enter_scope(self) -> None:
+        self.scopes.append([])
+
+    def exit_scope(self, span: Span) -> None:
+        self.storage_dead(self.scopes.pop(), span)
+
+    def storage_dead(self, locals_: list[int], span: Span) -> None:
+        """The end of the locals' scope: their moves and initialisations are forgotten (a `let` in a loop starts
+        afresh each iteration)."""
+        if locals_ and self.cur is not None:
+            self.emit(span).dead.extend(reversed(locals_))
+
+    def leave_scopes(self, depth: int, span: Span) -> None:
+        """`break`/`continue`/`return`: end the scopes opened since `depth`, innermost first."""
+        for scope in reversed(self.scopes[depth:]):
+            self.storage_dead(scope, span)
+
+    # ------------------------------------------------------------------------------------- reads, moves, borrows
+
+    def read(self, place: Place, span: Span, dest: int | None = None, *, move: MoveSite | None = None) -> int:
+        """Copy or move the value at `place` into `dest` (a fresh temporary by default), as MIR's
+        `_t = copy/move place`."""
+        ty = self.place_ty(place)
+        dest = self.temp(ty) if dest is None else dest
+        point = self.emit(span)
+        moves = not self.info.is_copy(ty) and self.movable(place)
+        point.accesses.append(AccessAt(place, Access.MOVE if moves else Access.COPY, span))
+        point.uses.append(Use(place.local, span))
+        point.defs.append(dest)
+        point.inits.append((Place(dest), span))
+        if moves:
+            site = move or MoveSite(place, span)
+            site.place, site.loops = place, tuple(reversed(self.around))
+            point.moves.append(site)
+        self.flow(place.local, dest)
+        return dest
+
+    def movable(self, place: Place) -> bool:
+        """Only owned places can be moved out of: a value behind a reference or inside a `Vec` cannot (rustc
+        reports E0507 there); a `Box` owns its contents."""
+        ty = self.local_ty(place.local)
+        for proj in place.proj:
+            if proj.kind == "index" or proj.kind == "deref" and not (isinstance(ty, Adt) and ty.name == "Box"):
+                return False
+            ty = proj.ty
+        return True
+
+    def borrow(self, place: Place, mutable: bool, span: Span, dest: int | None = None, *,
+               two_phase: bool = False) -> int:
+        """`&place` / `&mut place` into `dest`. The loan is tracked unless the place is a temporary or lies behind a
+        shared reference (rustc's `ignore_borrow`: nothing can invalidate it)."""
+        span = self.head_span or span
+        dest = self.temp(Ref(self.place_ty(place), mutable)) if dest is None else dest
+        point = self.emit(span)
+        kind = Access.RESERVE if two_phase else Access.MUT if mutable else Access.SHARED
+        point.accesses.append(AccessAt(place, kind, span))
+        point.uses.append(Use(place.local, span))
+        point.defs.append(dest)
+        point.inits.append((Place(dest), span))
+        if self.tracked(place):
+            loan = Loan(len(self.body.loans), place, mutable, span, len(self.body.points) - 1, dest, two_phase)
+            self.body.loans.append(loan)
+            point.loan = loan
+        self.flow(place.local, dest)
+        if mutable and not self.is_temp(place.local):
+            self.mut_targets[dest] = place.local
+        return dest
+
+    def tracked(self, place: Place) -> bool:
+        if self.is_temp(place.local):
+            return False
+        ty = self.local_ty(place.local)
+        for proj in place.proj:
+            if proj.kind == "deref" and isinstance(ty, Ref) and not ty.mutable:
+                return False
+            ty = proj.ty
+        return True
+
+    def assign(self, dest: int, value: int | None, span: Span) -> None:
+        """`dest = move value` between temporaries and fresh bindings: no checks, only liveness and loan flow."""
+        point = self.emit(span)
+        if value is not None:
+            point.uses.append(Use(value, span))
+            self.flow(value, dest)
+        point.defs.append(dest)
+        point.inits.append((Place(dest), span))
+
+    def combine(self, span: Span, values: list[int | None], ty: Ty, call_span: Span | None = None) -> int:
+        """A point consuming `values` into a new temporary of type `ty` (an aggregate, an operator, a call whose
+        result borrows from all its inputs)."""
+        result = self.temp(ty)
+        point = self.emit(span)
+        for value in values:
+            if value is not None:
+                point.uses.append(Use(value, call_span or span, call_span is not None))
+                self.flow(value, result)
+        point.defs.append(result)
+        point.inits.append((Place(result), span))
+        return result
+
+    # ------------------------------------------------------------------------------------------------ functions
+
+    def build(self) -> Body:
+        fn = self.fn
+        self.enter_scope()
+        self.cur = self.new_point(fn.span)
+        entry = self.body.points[self.cur]
+        for local in self.parameters():
+            entry.defs.append(local)
+            entry.inits.append((Place(local), self.body.locals[local].span))
+        self.ret_local = self.body.new_local(Local(None, self.return_type(), kind="return"))
+        for param, local in self.pattern_params:
+            self.bind_pattern(param.pattern, Place(local))
+        value = self.value(fn.body)
+        if self.cur is not None:
+            self.assign(self.ret_local, value, fn.body.span)
+        self.return_to_exit(fn.body.span)
+        return self.body
+
+    def return_type(self) -> Ty:
+        fn = self.fn
+        table = self.info.fns if fn.owner is None else self.info.methods_by_type.get(fn.owner, {})
+        sig = table.get(fn.name)
+        return sig.ret if sig is not None else UNIT
+
+    def parameters(self) -> list[int]:
+        """The argument locals: `self`, then each parameter; a destructuring parameter gets an unnamed argument
+        that its pattern is bound from after entry."""
+        fn, locals_ = self.fn, []
+        self.pattern_params: list[tuple[ast.Param, int]] = []
+        if fn.self_param is not None:
+            local = self.body.new_local(Local("self", self.info.binding_types[fn.id], fn.self_param == "mut_value",
+                                              self.self_span(), "arg"))
+            self.bindings[fn.id] = local
+            locals_.append(local)
+        for param in fn.params:
+            pat = param.pattern
+            if isinstance(pat, ast.PIdent) and not pat.by_ref and pat.sub is None:
+                locals_.append(self.declare(pat, "arg"))
+            else:
+                local = self.body.new_local(Local(None, self.info.pat_types[pat.id], kind="arg"))
+                self.pattern_params.append((param, local))
+                locals_.append(local)
+        return locals_
+
+    def self_span(self) -> Span:
+        """The `self` of the receiver parameter (the syntax tree keeps no span for it)."""
+        line, col = self.fn.name_span[0], self.fn.name_span[3]
+        for number in range(line, len(self.source_lines) + 1):
+            text = self.source_lines[number - 1]
+            found = re.search(r"\bself\b", text[col - 1:] if number == line else text)
+            if found:
+                start = found.start() + (col if number == line else 1)
+                return number, start, number, start + 4
+        return self.fn.span
+
+    def return_to_exit(self, span: Span) -> None:
+        """The function's end: the return value is read there, and the caller holds on to whatever it borrows."""
+        self.leave_scopes(0, span)
+        if self.cur is not None:
+            self.emit(span).uses.append(Use(self.ret_local, span))
+        self.cur = None
+
+    # ----------------------------------------------------------------------------------------------- statements
+
+    def lower_block(self, block: ast.Block) -> int | None:
+        self.enter_scope()
+        for stmt in block.stmts:
+            if isinstance(stmt, ast.Let):
+                self.lower_let(stmt)
+            elif isinstance(stmt, ast.ExprStmt):
+                self.value(stmt.expr)
+        value = self.value(block.tail) if block.tail is not None else None
+        self.exit_scope(_closing(block.span))
+        return value
+
+    def lower_let(self, let: ast.Let) -> None:
+        pat = let.pattern
+        if let.init is None:
+            for pident in _identifiers(pat):
+                self.declare(pident, pattern_bound=False)
+            return
+        if let.else_block is not None:
+            self.lower_let_else(let)
+        elif isinstance(pat, ast.PIdent) and self.info.binding_modes.get(pat.id) == "move" and pat.sub is None:
+            # `let x = init;`: the initialiser's value goes straight into `x`, so a move happens at `init`.
+            value = self.value(let.init)
+            self.assign(self.declare(pat), value, pat.span)
+        elif isinstance(pat, ast.PWild) and self.is_place(let.init):
+            self.place(let.init)  # `let _ = s;` neither moves nor reads `s`
+        else:
+            self.bind_pattern(pat, self.scrutinee(let.init))
+
+    def lower_let_else(self, let: ast.Let) -> None:
+        place = self.scrutinee(let.init)
+        matched, failed = self.test(let.pattern, place, let.span)
+        self.cur = failed
+        self.value(let.else_block)
+        self.goto(matched)  # unreachable: the else block diverges
+        self.cur = matched
+        self.bind_pattern(let.pattern, place)
+
+    # --------------------------------------------------------------------------------------------- conditions
+
+    def switch(self, span: Span, value: int | None, arms: int) -> list[int]:
+        """A branch on `value` to `arms` new points, successors in the given order."""
+        point = self.emit(span)
+        if value is not None:
+            point.uses.append(Use(value, span))
+        source = self.cur
+        targets = [self.new_point(span) for _ in range(arms)]
+        for target in targets:
+            self.edge(source, target)
+        self.cur = None
+        return targets
+
+    def condition(self, cond: ast.Node) -> tuple[int, int]:
+        """Lower an `if`/`while` condition; return the points reached when it holds and when it does not. MIR
+        switches on a `bool` to the `false` target first; `if let` tests its pattern with the match first."""
+        if isinstance(cond, ast.LetCond):
+            place = self.scrutinee(cond.expr)
+            holds, fails = self.test(cond.pattern, place, cond.span)
+            self.cur = holds
+            self.bind_pattern(cond.pattern, place)
+            return self.cur, fails
+        if isinstance(cond, ast.Binary) and cond.op == "&&" and _has_let(cond):
+            holds, fails = self.condition(cond.lhs)
+            self.cur = holds
+            holds, fails_rhs = self.condition(cond.rhs)
+            return holds, self.join([fails, fails_rhs], cond.span)
+        fails, holds = self.switch(cond.span, self.value(cond), 2)
+        return holds, fails
+
+    def test(self, pattern: ast.Pattern, place: Place, span: Span) -> tuple[int, int]:
+        """Whether `place` matches the pattern: the points for "matched" and "did not match" (never reached when
+        the pattern cannot fail)."""
+        if self.refutable(pattern):
+            matched, failed = self.switch(span, None, 2)
+            return matched, failed
+        self.emit(span)
+        matched, self.cur = self.cur, None
+        return matched, self.new_point(span)
+
+    def join(self, sources: list[int | None], span: Span) -> int:
+        target = self.new_point(span)
+        for source in sources:
+            self.edge(source, target)
+        return target
+
+    # -------------------------------------------------------------------------------------------- control flow
+
+    def v_If(self, node: ast.If) -> int | None:
+        result = self.temp(self.ty(node))
+        self.enter_scope()  # `if let` bindings
+        holds, fails = self.condition(node.cond)
+        self.cur = holds
+        self.assign_result(result, self.value(node.then), node.then.span)
+        self.exit_scope(_closing(node.then.span))
+        after_then = self.cur
+        self.cur = fails
+        if node.orelse is not None:
+            self.assign_result(result, self.value(node.orelse), node.orelse.span)
+        self.cur = self.join([after_then, self.cur], node.span)
+        return result
+
+    def assign_result(self, result: int, value: int | None, span: Span) -> None:
+        if self.cur is not None:
+            self.assign(result, value, span)
+
+    def v_Match(self, node: ast.Match) -> int | None:
+        result = self.temp(self.ty(node))
+        place = self.scrutinee(node.scrutinee, inspect=True)
+        entries = self.switch(node.scrutinee.span, None, len(node.arms))
+        ends, fallthrough = [], None
+        for arm, entry in zip(node.arms, entries, strict=True):
+            self.cur = self.join([entry, fallthrough], arm.span)
+            fallthrough = self.lower_arm(arm, place, result)
+            ends.append(self.cur)
+        self.cur = self.join(ends, node.span)
+        return result
+
+    def lower_arm(self, arm: ast.MatchArm, place: Place, result: int) -> int | None:
+        """One arm; returns the point a failed guard continues from. By-value bindings only move once the guard
+        has passed (rustc binds them by reference for the guard), so a failed guard leaves the scrutinee whole."""
+        self.enter_scope()
+        failed = None
+        if arm.guard is not None:
+            self.bind_pattern(arm.pattern, place, moving=False)
+            fails, holds = self.switch(arm.guard.span, self.value(arm.guard), 2)
+            failed, self.cur = fails, holds
+        self.bind_pattern(arm.pattern, place)
+        self.assign_result(result, self.value(arm.body), arm.body.span)
+        self.exit_scope(arm.span)
+        return failed
+
+    def v_Loop(self, node: ast.Loop) -> int | None:
+        result = self.temp(self.ty(node))
+        header = self.loop_header(node.span)
+        exit_ = self.new_point(node.span)
+        self.loop_body(node, LoopFrame(node.label, header, exit_, result, len(self.scopes)), _keyword_span(
+            self.source_lines, node.span, node.body.span, "loop"), node.body)
+        self.cur = exit_
+        return result
+
+    def v_While(self, node: ast.While) -> int | None:
+        header = self.loop_header(node.span)
+        exit_ = self.new_point(node.span)
+        frame = LoopFrame(node.label, header, exit_, None, len(self.scopes))
+        head = _keyword_span(self.source_lines, node.span, node.body.span, "while")
+        head = (*head[:2], *node.cond.span[2:])
+        self.around.append((head, node.span))
+        self.enter_scope()  # `while let` bindings
+        holds, fails = self.condition(node.cond)
+        self.edge(fails, exit_)
+        self.cur = holds
+        self.around.pop()
+        self.loop_body(node, frame, head, node.body)
+        self.scopes.pop()  # its locals' scope ends on the paths that left through `fails` or `break`
+        self.cur = exit_
+        return None
+
+    def v_For(self, node: ast.For) -> int | None:
+        # rustc blames the whole `for` head for borrows made in it (its desugaring marks the head's span).
+        self.head_span = node.iter.span
+        iterator = self.value(node.iter, into_iter=True)
+        self.head_span = None
+        header = self.loop_header(node.iter.span)
+        item = self.temp(self.info.pat_types[node.pattern.id])
+        next_point = self.emit(node.iter.span)  # `Iterator::next(&mut iter)`
+        if iterator is not None:
+            next_point.uses.append(Use(iterator, node.iter.span))
+            self.flow(iterator, item)
+        next_point.defs.append(item)
+        done, body = self.switch(node.iter.span, None, 2)
+        exit_ = self.join([done], node.span)
+        frame = LoopFrame(node.label, header, exit_, None, len(self.scopes))
+        head = _keyword_span(self.source_lines, node.span, node.body.span, "for")
+        head = (*head[:2], *node.iter.span[2:])
+        self.cur = body
+        self.enter_scope()
+        self.bind_pattern(node.pattern, Place(item))
+        self.loop_body(node, frame, head, node.body)
+        self.scopes.pop()
+        self.cur = exit_
+        return None
+
+    def loop_header(self, span: Span) -> int:
+        header = self.new_point(span)
+        self.goto(header)
+        self.cur = header
+        return header
+
+    def loop_body(self, node: ast.Node, frame: LoopFrame, head: Span, body: ast.Block) -> None:
+        self.loops.append(frame)
+        self.around.append((head, node.span))
+        self.value(body)
+        self.leave_scopes(frame.depth, _closing(body.span))
+        self.goto(frame.header)
+        self.around.pop()
+        self.loops.pop()
+
+    def v_Break(self, node: ast.Break) -> int | None:
+        frame = self.loop_frame(node.label)
+        value = self.value(node.value) if node.value is not None else None
+        if frame.result is not None and self.cur is not None:
+            self.assign(frame.result, value, node.span)
+        self.leave_scopes(frame.depth, node.span)
+        self.goto(frame.exit)
+        return None
+
+    def v_Continue(self, node: ast.Continue) -> int | None:
+        frame = self.loop_frame(node.label)
+        self.leave_scopes(frame.depth, node.span)
+        self.goto(frame.header)
+        return None
+
+    def loop_frame(self, label: str | None) -> LoopFrame:
+        return next(f for f in reversed(self.loops) if label is None or f.label == label)
+
+    def v_Return(self, node: ast.Return) -> int | None:
+        value = self.value(node.value) if node.value is not None else None
+        if self.cur is not None:
+            self.assign(self.ret_local, value, node.span)
+        self.return_to_exit(node.span)
+        return None
+
+    def v_Block(self, node: ast.Block) -> int | None:
+        return self.lower_block(node)
+
+
+def _identifiers(pattern: ast.Pattern) -> list[ast.PIdent]:
+    found, stack = [], [pattern]
+    while stack:
+        pat = stack.pop()
+        if isinstance(pat, ast.PIdent):
+            found.append(pat)
+            if pat.sub is not None:
+                stack.append(pat.sub)
+        elif isinstance(pat, (ast.PTuple, ast.PTupleStruct)):
+            stack.extend(pat.elems)
+        elif isinstance(pat, ast.PStruct):
+            stack.extend(sub for _, sub in pat.fields)
+        elif isinstance(pat, ast.PRef):
+            stack.append(pat.pattern)
+        elif isinstance(pat, ast.POr):
+            stack.append(pat.alts[0])
+    return found
+
+
+def _has_let(cond: ast.Node) -> bool:
+    return isinstance(cond, ast.LetCond) or isinstance(cond, ast.Binary) and cond.op == "&&" and (
+        _has_let(cond.lhs) or _has_let(cond.rhs))
+
+
+def _closing(span: Span) -> Span:
+    """The closing brace of a block, where its locals' scope ends."""
+    return span[2], max(span[3] - 1, 1), span[2], span[3]
+
+
+def _keyword_span(lines: list[str], span: Span, body: Span, keyword: str) -> Span:
+    """Where `loop`/`while`/`for` is written: after any label, before the body."""
+    line, col = span[0], span[1]
+    while (line, col) < body[:2]:
+        text = lines[line - 1]
+        found = re.search(rf"\b{keyword}\b", text[col - 1:])
+        if found:
+            start = col + found.start()
+            return line, start, line, start + len(keyword)
+        line, col = line + 1, 1
+    return span
