@@ -111,9 +111,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         rows = []
-        for name, source in (("push 100,000 integers", PUSH_100K), ("fn foo() { foo(); } overflow", OVERFLOW),
-                             ("down(n + 1) overflow (no fast-forward)", OVERFLOW_COUNTING)):
-            path = work / (name.split()[0] + ".rs")
+        programs = (("push 100,000 integers", "push", PUSH_100K),
+                    ("fn foo() { foo(); } overflow", "overflow", OVERFLOW),
+                    ("down(n + 1) overflow (no fast-forward)", "counting", OVERFLOW_COUNTING))
+        for name, stem, source in programs:
+            path = work / f"{stem}.rs"
             path.write_text(source)
             ours = median_time(lambda: whiteboard_run(path), args.repeat)
             theirs = median_time(lambda: rustc_compile_and_run(path, work), args.repeat) if have_rustc else None

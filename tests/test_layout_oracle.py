@@ -103,14 +103,15 @@ def parse_definition(source: str) -> tuple[S.StructDef | S.EnumDef, tuple[str, .
     return S.EnumDef(name, variants, repr=repr_), params
 
 
+# Each user type's source once ("(see GenericOption<u32>)" points at an earlier one).
+DEFINITIONS = [e["definition"] for e in ORACLE if e.get("definition") and not e["definition"].startswith("(see")]
+
+
 def _oracle_engine() -> LayoutEngine:
     structs: dict[str, S.StructDef] = {}
     enums: dict[str, S.EnumDef] = {}
     params: dict[str, tuple[str, ...]] = {}
-    for entry in ORACLE:
-        source = entry.get("definition")
-        if not source or source.startswith("(see"):
-            continue
+    for source in DEFINITIONS:
         defn, type_params = parse_definition(source)
         (enums if isinstance(defn, S.EnumDef) else structs)[defn.name] = defn
         params[defn.name] = type_params
@@ -215,6 +216,28 @@ def test_engine_matches_where_sorting_by_alignment_fails(entry):
     assert _sort_by_align_offsets(entry["fields"]) != rustc  # the folk model really is wrong here …
     layout = ENGINE.layout(parse_type(entry["type"]))
     assert {f.name: f.offset for f in layout.fields} == rustc  # … and rustc's algorithm is right
+
+
+def test_the_real_parser_feeds_the_engine_the_same_definitions():
+    """Through `engine_for_source`, every oracle definition the parser accepts lays out as rustc says (the parser
+    rejects generics, unions and repr(packed/align/transparent); the regex reader above covers those)."""
+    parser = pytest.importorskip("whiteboard.model.parser")
+    from whiteboard.model.layout import engine_for_source
+
+    accepted = []
+    for source in DEFINITIONS:
+        try:
+            parser.parse_program(source + "\nfn main() {}\n")
+        except Exception:  # noqa: BLE001 - a rejected definition is simply left out of this check
+            continue
+        accepted.append(source)
+    engine = engine_for_source("\n".join(accepted) + "\nfn main() {}\n")
+
+    defined = {parse_definition(source)[0].name for source in accepted}
+    all_user_types = {parse_definition(source)[0].name for source in DEFINITIONS}
+    checkable = [e for e in ORACLE if set(re.findall(r"\w+", e["type"])) & all_user_types <= defined]
+    assert len(checkable) > 250
+    assert [e["type"] for e in checkable if mismatches(e, engine)] == []
 
 
 # ------------------------------------------------------------------------------------------------- type strings
@@ -337,6 +360,7 @@ def test_report_mirrors_the_oracle_keys():
     data = to_json(ENGINE.layout(parse_type("Student")), ENGINE)
     for key in ("size", "align", "memory_order", "padding_bytes", "option_size", "option_uses_niche"):
         assert data[key] == entry[key], key
-    assert [{k: f[k] for k in ("name", "offset", "size", "align")} for f in data["fields"]] == entry["fields"]
+    keys = ("name", "type", "offset", "size", "align")
+    assert [{k: f[k] for k in keys} for f in data["fields"]] == [{k: f[k] for k in keys} for f in entry["fields"]]
     text = describe(ENGINE.layout(parse_type("Student")), ENGINE)
     assert "reordered" in text and "(padding)" in text

@@ -21,7 +21,7 @@ from whiteboard.model.diagnostics import CompileError
 from whiteboard.model.parser import parse_program
 from whiteboard.model.typeck import Coercion, check_program
 from whiteboard.model.typeck_items import iter_nodes
-from whiteboard.model.types import F64, I32, STR, U8, Adt, Array, RawPtr, Ref, Slice, Tuple, Var
+from whiteboard.model.types import F64, I32, STR, U8, Adt, Array, Int, RawPtr, Ref, Slice, Tuple, Var
 
 RUSTC = shutil.which("rustc")
 needs_rustc = pytest.mark.skipif(RUSTC is None, reason="rustc is not installed")
@@ -621,6 +621,29 @@ ERROR_CASES = [
                  "non-exhaustive patterns: `(false, _)` not covered", id="E0004-tuple"),
     pytest.param("fn main() { let o = Some(1); let Some(x) = o; }", "E0005", "refutable pattern in local binding",
                  id="E0005"),
+    pytest.param("fn main() { let o = Some(1); for Some(x) in [o] {} }", "E0005",
+                 "refutable pattern in `for` loop binding", id="E0005-for"),
+    pytest.param("fn f((a, Some(b)): (u8, Option<u8>)) {}\nfn main() {}", "E0005",
+                 "refutable pattern in function argument", id="E0005-param"),
+    pytest.param("fn main() { let x = 5u8; match x { 0..=127 => {}, 129..=255 => {} } }", "E0004",
+                 "non-exhaustive patterns: `128_u8` not covered", id="E0004-gap"),
+    pytest.param("fn main() { let c = 'a'; match c { 'a'..='z' => {} } }", "E0004",
+                 "non-exhaustive patterns: `'\\0'..='`'`, `'{'..='\\u{d7ff}'` and `'\\u{e000}'..='\\u{10ffff}'` not "
+                 "covered", id="E0004-char"),
+    pytest.param("enum E { A(bool), B { x: u8 }, C }\nfn main() { let e = E::C; match e { E::A(true) => {}, "
+                 "E::C => {} } }", "E0004", "non-exhaustive patterns: `E::B { .. }` not covered",
+                 id="E0004-nested"),
+    pytest.param("struct P { a: bool, b: bool }\nfn main() { let p = P { a: true, b: true }; "
+                 "match p { P { a: true, .. } => {} } }", "E0004",
+                 "non-exhaustive patterns: `P { a: false, .. }` not covered", id="E0004-struct"),
+    pytest.param("fn main() { let o = Some(5); match o { Some(x) if x > 3 => {}, None => {} } }", "E0004",
+                 "non-exhaustive patterns: `Some(_)` not covered", id="E0004-guard"),
+    pytest.param("fn main() { let s = \"a\"; match s { \"a\" => {} } }", "E0004",
+                 "non-exhaustive patterns: `&_` not covered", id="E0004-str"),
+    pytest.param("fn main() { let x = 5; match x {} }", "E0004", "non-exhaustive patterns: type `i32` is non-empty",
+                 id="E0004-empty"),
+    pytest.param("enum C { R, G, B, W, K }\nfn main() { let c = C::R; match c { C::R => {} } }", "E0004",
+                 "non-exhaustive patterns: `C::G`, `C::B`, `C::W` and 1 more not covered", id="E0004-many"),
     pytest.param("fn main() { let mut v = Vec::new(); v.push(1u8); let s: Vec<i32> = v; }", "E0308",
                  "mismatched types", id="E0308-vec-elem"),
     pytest.param("fn f(s: &mut String) {}\nfn main() { let s = String::new(); f(&s); }", "E0308",
@@ -647,6 +670,10 @@ ERROR_CASES = [
                  "the trait `Copy` cannot be implemented for this type", id="E0204"),
     pytest.param("fn main() { let p: *const i32 = &5; let x = *p; }", "E0133",
                  "dereference of raw pointer is unsafe and requires unsafe block", id="E0133"),
+    pytest.param("fn dangle() -> &String { let s = String::new(); &s }\nfn main() {}", "E0106",
+                 "missing lifetime specifier", id="E0106"),
+    pytest.param("fn longest(a: &str, b: &str) -> &str { a }\nfn main() {}", "E0106", "missing lifetime specifier",
+                 id="E0106-two-inputs"),
     pytest.param("fn helper() {}", "E0601", "`main` function not found in crate `main`", id="E0601"),
     pytest.param("fn main() { let arr = [String::new(); 2]; }", "E0277",
                  "the trait bound `String: Copy` is not satisfied", id="E0277-repeat"),
@@ -1029,6 +1056,40 @@ def test_enum_discriminants_have_the_repr_type():
     assert [str(info.expr_types[d.id]) for d in discriminants] == ["u8", "u8", "isize"]
 
 
+# Snippets both compilers accept: exhaustive matches rustc's pattern analysis agrees are complete, and the
+# comparisons std implements between different types.
+ACCEPTED_CASES = [
+    pytest.param("fn main() { let x = 5u8; match x { 0..=127 => {}, 128..=255 => {} } }", id="u8-ranges"),
+    pytest.param("fn main() { let n = 5i64; match n { i64::MIN..=0 => {}, 1.. => {} } }", id="i64-ranges"),
+    pytest.param("fn main() { let p = (Some(1), true); match p { (Some(_), _) => {}, (None, _) => {} } }",
+                 id="tuple-of-option"),
+    pytest.param("enum V {}\nfn f(v: V) { match v {} }\nfn main() {}", id="empty-enum"),
+    pytest.param("fn main() { let o = Some(1); match &o { Some(x) => {}, None => {} } }", id="match-on-ref"),
+    pytest.param("fn main() { let b = (true, false); match b { (true, _) | (false, _) => {} } }", id="or-pattern"),
+    pytest.param('fn main() { let s = String::from("a"); let t = "a"; let e = s == t && t == s && &s == t; }',
+                 id="string-eq-str"),
+    pytest.param("fn main() { let v = vec![1, 2]; let a = [1, 2]; let e = v == a && v == &a[..] && a == v[..]; }",
+                 id="vec-eq-array"),
+    pytest.param("fn main() { let x = 5; let r = &x; let e = r == &5 && *r > 1; }", id="ref-eq-ref"),
+    pytest.param("fn main() { let v = vec![1u8]; assert_eq!(v, [1]); assert_ne!(v.len(), 0); }", id="asserts"),
+    pytest.param("fn main() { let x: i32; if true { x = 1; } else { x = 2; } let y = x; }", id="deferred-init"),
+    pytest.param("fn name() -> &'static str { \"n\" }\nfn first(v: &Vec<u8>) -> &u8 { &v[0] }\n"
+                 "struct S { v: Vec<u8> }\nimpl S { fn get(&self, i: &usize) -> &u8 { &self.v[*i] } }\n"
+                 "fn main() {}", id="lifetime-elision"),
+]
+
+
+@pytest.mark.parametrize("source", ACCEPTED_CASES)
+def test_accepted(source):
+    check_program(parse_program(source + "\n"))
+
+
+@needs_rustc
+@pytest.mark.parametrize("source", ACCEPTED_CASES)
+def test_accepted_by_rustc(source, tmp_path):
+    _compile(source + "\n", tmp_path)
+
+
 # ------------------------------------------------------------------------------------------ whole programs
 
 PROGRAMS = sorted((pathlib.Path(__file__).parent / "typeck_programs").glob("*.rs"))
@@ -1056,3 +1117,16 @@ def test_coercion_of_a_branch_is_recorded_on_its_value():
     )
     borrow = nodes_of(prog, ast.AddrOf)[0]
     assert info.coercions[borrow.id] == Coercion(Ref(STR), derefs=1)
+
+
+def test_generic_arguments_of_std_functions():
+    prog, info = checked(
+        """
+        struct W { a: u8, b: u32 }
+        impl W { fn size() -> usize { size_of::<Self>() } }
+        fn main() { let n = std::mem::size_of::<u64>(); drop(String::new()); }
+        """
+    )
+    args = [(path.segments[-1], info.generic_args[path.id]) for path in nodes_of(prog, ast.Path)
+            if path.id in info.generic_args]
+    assert args == [("size_of", (Adt("W"),)), ("size_of", (Int("u64"),)), ("drop", (Adt("String"),))]

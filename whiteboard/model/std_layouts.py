@@ -28,7 +28,7 @@ ISIZE_MAX = (1 << 63) - 1
 
 
 def _params(spec: str) -> tuple[tuple[str, ...], tuple[T.Ty | None, ...], frozenset[str]]:
-    """"?T, S = RandomState" → names, defaults, the ?Sized ones."""
+    """Parameters written like `?T, S = RandomState` → names, defaults, the `?Sized` ones."""
     names, defaults, unsized = [], [], set()
     for raw in filter(None, (p.strip() for p in spec.split(","))):
         name, _, default = (s.strip() for s in raw.partition("="))
@@ -83,6 +83,7 @@ def _enum(name: str, params: str, *variants, repr: str = "") -> AdtDef:
 
 _PTR_VIEW = (("ptr", "ptr.pointer", None),)  # Rc, Arc, Weak: the NonNull to the heap block
 
+# fmt: off
 _DEFS = [
     # core::marker, alloc::alloc
     _struct("PhantomData", "?T"),
@@ -194,7 +195,8 @@ _DEFS = [
             ("vals", "[MaybeUninit<V>; 11]")),
     _struct("InternalNode", "K, V", ("data", "LeafNode<K, V>"), ("edges", "[MaybeUninit<NonNull<LeafNode<K, V>>>; 12]"),
             repr="C"),
-    _struct("NodeRef", "K, V", ("height", "usize"), ("node", "NonNull<LeafNode<K, V>>"), ("_marker", "PhantomData<()>")),
+    _struct("NodeRef", "K, V", ("height", "usize"), ("node", "NonNull<LeafNode<K, V>>"),
+            ("_marker", "PhantomData<()>")),
     _struct("BTreeMap", "K, V", ("root", "Option<NodeRef<K, V>>"), ("length", "usize"),
             ("alloc", "ManuallyDrop<Global>"), ("_marker", "PhantomData<Box<(K, V)>>")),
     _struct("SetValZST", ""),
@@ -205,6 +207,7 @@ _DEFS = [
     # core::pin
     _struct("Pin", "Ptr", ("pointer", "Ptr"), repr="transparent"),
 ]
+# fmt: on
 
 STD_DEFS: dict[str, AdtDef] = {d.name: d for d in _DEFS}
 

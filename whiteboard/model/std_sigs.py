@@ -180,4 +180,9 @@ PRIVATE_FIELDS: dict[str, frozenset[str]] = {
 
 # Associated constants: `i32::MAX`, `u8::MIN`, `u32::BITS`, `f64::EPSILON`.
 INT_CONSTS: dict[str, str] = {"MAX": "Self", "MIN": "Self", "BITS": "u32"}
-FLOAT_CONSTS: dict[str, str] = {"MAX": "Self", "MIN": "Self", "EPSILON": "Self", "INFINITY": "Self"}
+FLOAT_CONSTS: dict[str, str] = dict.fromkeys(
+    ("MAX", "MIN", "MIN_POSITIVE", "EPSILON", "INFINITY", "NEG_INFINITY", "NAN"), "Self"
+)
+
+# Macros a `use` may name (`use std::mem::offset_of;`); the parser knows them by their last segment.
+IMPORTABLE_MACROS: frozenset[tuple[str, ...]] = frozenset({("mem", "offset_of")})

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from whiteboard.model import syntax as ast
 from whiteboard.model.typeck_body import BodyChecker
+from whiteboard.model.typeck_elision import check_elision
 from whiteboard.model.typeck_env import Coercion, Env, Local, Tables
 from whiteboard.model.typeck_errors import error
 from whiteboard.model.typeck_items import FnSig, Items, TypeLowering, collect
@@ -46,6 +47,8 @@ class TypeInfo:
     - autoderefs: for field accesses and index expressions, how many derefs reach the struct/tuple/collection.
     - coercions: expression id -> `Coercion` where the value is implicitly converted.
     - format_captures: formatting macro id -> [(name, resolution)] for variables named inside the braces (`{x}`).
+    - generic_args: for paths to generic std functions, the function's own type arguments, written or inferred
+      (`size_of::<Self>()` gives the impl's type; `drop(v)` gives `v`'s).
     """
 
     expr_types: dict[int, Ty]
@@ -58,6 +61,7 @@ class TypeInfo:
     autoderefs: dict[int, int]
     coercions: dict[int, Coercion]
     format_captures: dict[int, list[tuple[str, tuple]]]
+    generic_args: dict[int, tuple[Ty, ...]]
     structs: dict[str, ast.StructDef]
     enums: dict[str, ast.EnumDef]
     fns: dict[str, FnSig]
@@ -79,6 +83,7 @@ class TypeInfo:
 
 def check_program(program: ast.Program) -> TypeInfo:
     items = collect(program)
+    check_elision(program.source, _all_fns(items))
     traits = Traits(items)
     _check_derives(items, traits)
     env = Env(items, traits, TypeLowering(items), Tables())
@@ -143,6 +148,7 @@ def _type_info(env: Env) -> TypeInfo:
         autoderefs=t.autoderefs,
         coercions=t.coercions,
         format_captures=t.format_captures,
+        generic_args=t.generic_args,
         structs=items.structs,
         enums=items.enums,
         fns=items.fns,

@@ -44,6 +44,7 @@ class Tables:
     autoderefs: dict[int, int] = field(default_factory=dict)
     coercions: dict[int, Coercion] = field(default_factory=dict)
     format_captures: dict[int, list[tuple[str, tuple]]] = field(default_factory=dict)
+    generic_args: dict[int, tuple[Ty, ...]] = field(default_factory=dict)
 
 
 @dataclass

@@ -122,8 +122,10 @@ class Exhaustiveness:
         if isinstance(bound, ast.PLit):
             value = bound.lit.value
             return ord(value) if isinstance(value, str) else -value if bound.negative else value
-        const = self.items.consts[bound.segments[-1]].value
-        return const.value
+        resolution = self.resolutions[bound.id]
+        if resolution[0] == "std":  # `i64::MIN`, `u8::MAX`
+            return ty.min if resolution[1].endswith("MIN") else ty.max
+        return self.items.consts[resolution[1]].value.value
 
     def _fields_key(self, resolution: tuple) -> str:
         return resolution[1] if resolution[0] == "struct" else f"{resolution[1]}::{resolution[2]}"
@@ -276,7 +278,7 @@ def _split_ranges(full: tuple[tuple[int, int], ...], used: list[tuple[int, int]]
 def _show_range(bounds: tuple[int, int], ty: Ty) -> str:
     lo, hi = bounds
     if isinstance(ty, Char):
-        return repr(chr(lo)) if lo == hi else f"{chr(lo)!r}..={chr(hi)!r}"
+        return _char(lo) if lo == hi else f"{_char(lo)}..={_char(hi)}"
 
     def show(value: int) -> str:
         if value == ty.min and value != 0:
@@ -286,6 +288,17 @@ def _show_range(bounds: tuple[int, int], ty: Ty) -> str:
         return f"{value}_{ty}"
 
     return show(lo) if lo == hi else f"{show(lo)}..={show(hi)}"
+
+
+_CHAR_ESCAPES = {"\0": "\\0", "\t": "\\t", "\r": "\\r", "\n": "\\n", "'": "\\'", "\\": "\\\\"}
+
+
+def _char(code: int) -> str:
+    """A char literal as Rust's `{:?}` writes it: `'a'`, `'\\0'`, `'\\u{d7ff}'`."""
+    char = chr(code)
+    if char in _CHAR_ESCAPES:
+        return f"'{_CHAR_ESCAPES[char]}'"
+    return f"'{char}'" if char.isprintable() else f"'\\u{{{code:x}}}'"
 
 
 def not_covered_message(witnesses: list[str]) -> str:

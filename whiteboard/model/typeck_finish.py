@@ -87,6 +87,8 @@ def _zonk_tables(cx) -> None:
             table[node_id] = cx.resolve(ty)
     for node_id, coercion in out.coercions.items():
         final.coercions[node_id] = replace(coercion, target=cx.resolve(coercion.target))
+    for node_id, args in out.generic_args.items():
+        final.generic_args[node_id] = tuple(map(cx.resolve, args))
     for name in ("binding_modes", "resolutions", "methods", "autoderefs", "format_captures"):
         getattr(final, name).update(getattr(out, name))
 

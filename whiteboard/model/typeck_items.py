@@ -173,6 +173,8 @@ def _use(items: Items, use: ast.UseDecl) -> None:
         std_path = _strip_crate(path)
         if std_path is None:
             continue  # a path into the program itself (`use Color::*`): see `_use_variants`
+        if std_path in std_sigs.IMPORTABLE_MACROS:
+            continue
         if std_path in std_sigs.IMPORTED_TYPES:
             items.type_imports.add(std_sigs.IMPORTED_TYPES[std_path])
         elif len(std_path) == 1 and std_path[0] in std_sigs.MODULES:

@@ -75,11 +75,9 @@ class MacroChecks:
             self.check_coerced(node.args[0], BOOL)
         else:
             left, right = (self.check_expr(arg) for arg in node.args)
-            self.unify_or_mismatch(node.args[1].span, left, right)
-            op = "==" if node.macro.endswith("eq") else "!="
-            self.require(left, "PartialEq", node.span, f"binary operation `{op}` cannot be applied to type `{{ty}}`",
-                         code="E0369")
+            self.compare("==" if node.macro.endswith("eq") else "!=", node.span, node.args[1].span, left, right)
             self.require(left, "Debug", node.span)
+            self.require(right, "Debug", node.span)
         if node.message is not None:
             self.check_expr(node.message)
         return UNIT

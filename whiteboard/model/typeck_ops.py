@@ -8,6 +8,7 @@ right side is any integer), and the result has the left operand's type.
 from __future__ import annotations
 
 from whiteboard.model import syntax as ast
+from whiteboard.model.syntax import Span
 from whiteboard.model.typeck_errors import error
 from whiteboard.model.typeck_methods import deref_once
 from whiteboard.model.types import (
@@ -98,7 +99,7 @@ class OperatorChecks:
             return STRING
         rhs = self.check_expr(node.rhs)
         if node.op in EQUALITY or node.op in ORDERING:
-            self._compare(node, lhs, rhs)
+            self.compare(node.op, node.span, node.rhs.span, lhs, rhs)
             return BOOL
         return self._arithmetic(node, node.rhs, lhs, rhs, _CANNOT)
 
@@ -140,16 +141,16 @@ class OperatorChecks:
         return error("E0277", message, node.span, f"no implementation for `{self.resolve(lhs)} {op} "
                      f"{self.resolve(rhs)}`")
 
-    def _compare(self, node: ast.Binary, lhs: Ty, rhs: Ty) -> None:
+    def compare(self, op: str, span: Span, rhs_span: Span, lhs: Ty, rhs: Ty) -> None:
+        """`lhs op rhs` for a comparison operator (also what `assert_eq!` checks)."""
         left, right = self.table.shallow(lhs), self.table.shallow(rhs)
-        if not self.table.try_unify(left, right) and not (node.op in EQUALITY and self._mixed_eq(left, right)):
+        if not self.table.try_unify(left, right) and not (op in EQUALITY and self._mixed_eq(left, right)):
             if isinstance(left, Ref) != isinstance(right, Ref):
-                raise error("E0277", f"can't compare `{self.resolve(lhs)}` with `{self.resolve(rhs)}`", node.span,
+                raise error("E0277", f"can't compare `{self.resolve(lhs)}` with `{self.resolve(rhs)}`", span,
                             f"no implementation for `{self.resolve(lhs)} == {self.resolve(rhs)}`")
-            self.unify_or_mismatch(node.rhs.span, left, right)
-        trait = "PartialEq" if node.op in EQUALITY else "PartialOrd"
-        self.require(lhs, trait, node.span, f"binary operation `{node.op}` cannot be applied to type `{{ty}}`",
-                     code="E0369")
+            self.unify_or_mismatch(rhs_span, left, right)
+        trait = "PartialEq" if op in EQUALITY else "PartialOrd"
+        self.require(lhs, trait, span, f"binary operation `{op}` cannot be applied to type `{{ty}}`", code="E0369")
 
     def _mixed_eq(self, left: Ty, right: Ty) -> bool:
         """std's `PartialEq` impls between different types: through equal numbers of references (`&A == &B`),

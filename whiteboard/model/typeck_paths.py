@@ -173,6 +173,8 @@ class PathChecks:
                 mapping[name] = self._given_type(given[i], path) if given else self.table.fresh()
         if key in std_sigs.BOUNDS:
             self.require(mapping["U"], std_sigs.BOUNDS[key], path.span)
+        if sig.generics:
+            self.out.generic_args[path.id] = tuple(mapping[name] for name in sig.generics)
         return FnPtr(tuple(substitute(p, mapping) for p in sig.params), substitute(sig.ret, mapping))
 
     def _given_type(self, ty: Ty, path: ast.Path) -> Ty:

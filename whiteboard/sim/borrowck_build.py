@@ -21,11 +21,6 @@ from whiteboard.sim.borrowck_mir import Access, AccessAt, Body, Local, Loan, Mov
 from whiteboard.sim.borrowck_patterns import PatternLowering
 
 
-class Unmodelled(Exception):
-    """A construct the borrow checker does not model; the function is then left unchecked rather than risk a
-    false error."""
-
-
 @dataclass
 class LoopFrame:
     label: str | None

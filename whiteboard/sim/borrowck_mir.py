@@ -18,6 +18,11 @@ from whiteboard.model.syntax import Span
 from whiteboard.model.types import Ty
 
 
+class Unmodelled(Exception):
+    """A construct the borrow checker does not model; its function is then left unchecked rather than risk a
+    false error."""
+
+
 @dataclass(frozen=True, slots=True)
 class Proj:
     """One step of a place: `*` ("deref"), `.name` ("field"), `[i]` ("index"), or the enum variant a pattern matched

@@ -457,7 +457,7 @@ class ExprMixin:
             # Edition 2024: the scrutinee's temporaries are dropped before the else block runs.
             yield from self.drop_temps(mark)
             return (yield from self.eval_else(e))
-        self.step(e.cond.span, "if " + _short(self, e.cond))
+        self.step(e.cond.span, "if ", e.cond.span)
         cond = yield from self.eval(e.cond)
         if cond:
             return (yield from self.eval_block(e.then))
@@ -493,7 +493,7 @@ class ExprMixin:
                         return ()
                     yield from self.in_binding_scope(e.cond.pattern, scrutinee, e.body)
                 else:
-                    self.step(e.cond.span, "while " + _short(self, e.cond))
+                    self.step(e.cond.span, "while ", e.cond.span)
                     if not (yield from self.eval(e.cond)):
                         return ()
                     yield from self.eval_block(e.body)
@@ -518,7 +518,7 @@ class ExprMixin:
                     raise
 
     def ev_for(self, e: S.For):
-        self.step(e.iter.span, "for " + _short(self, e.iter))
+        self.step(e.iter.span, "for ", e.iter.span)
         iterator = yield from self.make_iter(e.iter)
         frame = self.frames[-1]
         while True:
@@ -561,7 +561,7 @@ class ExprMixin:
         raise Return(value)
 
     def ev_match(self, e: S.Match):
-        self.step(e.scrutinee.span, "match " + _short(self, e.scrutinee))
+        self.step(e.scrutinee.span, "match ", e.scrutinee.span)
         scrutinee = yield from self.place(e.scrutinee)
         frame = self.frames[-1]
         for arm in e.arms:
@@ -575,7 +575,7 @@ class ExprMixin:
                 yield from self.close_scope(frame, dropping=False)
                 if not passed:
                     continue
-            self.step(arm.body.span, _short(self, arm.body))
+            self.step(arm.body.span, "", arm.body.span)
             value = yield from self.in_binding_scope(arm.pattern, scrutinee, arm.body)
             if scrutinee.root is None and scrutinee.addr == 0:
                 yield from self.drop_temporary(scrutinee.get(), scrutinee.ty)
@@ -644,12 +644,6 @@ def _describe_place(e) -> str:
     if isinstance(e, S.Unary):
         return "*" + _describe_place(e.expr)
     return "value"
-
-
-def _short(interp, e) -> str:
-    from whiteboard.sim.interpreter import _label
-
-    return _label(interp.program.source, e.span)
 
 
 _VALUE_HANDLERS = {

@@ -63,11 +63,15 @@ class Interpreter(ExprMixin, PatternMixin, StdMixin, HeapMixin):
         if self.recorder is not None:
             self.recorder.event(event)
 
-    def step(self, span: tuple, label: str) -> None:
+    def step(self, span: tuple, label: str, text_span: tuple | None = None) -> None:
+        """Begin a new step; its label is `label` followed by the source text at `text_span` (made only when
+        recording, so a plain run does not pay for it)."""
         self.steps += 1
         if self.steps > self.max_steps:
             raise StepLimit(self.max_steps, span)
         if self.recorder is not None:
+            if text_span is not None:
+                label += _label(self.program.source, text_span)
             self.recorder.step(span, label, len(self.frames))
 
     def view(self, value, ty: T.Ty):
@@ -260,7 +264,7 @@ class Interpreter(ExprMixin, PatternMixin, StdMixin, HeapMixin):
                 yield from self.exec_stmt(stmt)
             value = ()
             if block.tail is not None:
-                self.step(block.tail.span, _label(self.program.source, block.tail.span))
+                self.step(block.tail.span, "", block.tail.span)
                 mark = len(self.temps)
                 value = yield from self.eval(block.tail)
                 # Edition 2024: a tail expression's temporaries are dropped before the block's locals.
@@ -288,12 +292,12 @@ class Interpreter(ExprMixin, PatternMixin, StdMixin, HeapMixin):
 
     def exec_stmt_inner(self, stmt):
         if isinstance(stmt, S.Let):
-            self.step(stmt.span, _label(self.program.source, stmt.span))
+            self.step(stmt.span, "", stmt.span)
             yield from self.exec_let(stmt)
         elif isinstance(stmt, S.ExprStmt):
             expr = stmt.expr
             if not isinstance(expr, (S.Block, S.If, S.While, S.Loop, S.For, S.Match)):
-                self.step(stmt.span, _label(self.program.source, stmt.span))
+                self.step(stmt.span, "", stmt.span)
             value = yield from self.eval(expr)
             yield from self.drop_temporary(value, self.expr_types.get(expr.id, T.UNIT))
         # Item statements (nested fns) were collected by the type checker; nothing to run.

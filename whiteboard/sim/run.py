@@ -23,6 +23,7 @@ from whiteboard.sim.trace import Recorder, Trace
 EXIT_COMPILE_ERROR = 1
 EXIT_UNSUPPORTED = 2
 EXIT_STEP_LIMIT = 3
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in the whiteboard, not in the user's program
 
 
 @dataclass
@@ -36,6 +37,20 @@ class RunResult:
 
 def run_source(source: str, path: str = "main.rs", *, record: bool = False,
                max_steps: int = DEFAULT_MAX_STEPS) -> RunResult:
+    """Run a program; whatever happens, the result is a message for the user, never an exception."""
+    try:
+        return _run(source, path, record, max_steps)
+    except Exception as err:  # noqa: BLE001 - the last line of defence: a bug of ours must not become a traceback
+        import traceback
+
+        where = traceback.extract_tb(err.__traceback__)[-1]
+        text = (f"whiteboard: internal error while running {path}: {type(err).__name__}: {err} "
+                f"(in {where.name}, {where.filename.rsplit('/', 1)[-1]}:{where.lineno}).\n"
+                "This is a bug in the whiteboard, not in your program. Please report it with the program attached.\n")
+        return RunResult("", text, EXIT_INTERNAL)
+
+
+def _run(source: str, path: str, record: bool, max_steps: int) -> RunResult:
     try:
         program = parse_program(source, path)
         info = check_program(program)

@@ -1,0 +1,215 @@
+"""The dataflow facts the checks read, computed over one body's graph:
+
+- the order rustc visits the graph in (reverse postorder, last successor explored first) and the dominators;
+- which locals are live at each point (used later, before being overwritten);
+- each loan's region: the points where some local that may hold it is live, or everywhere once it can reach the
+  return value or an argument (it must then outlive the call, rustc's universal regions);
+- the loans in scope at each point: issued on some path to it without leaving their region, and not killed by the
+  borrowed local being overwritten (rustc's `Borrows`); which two-phase loans are only reserved there;
+- the moves that may have happened before each point (rustc's `MaybeUninitializedPlaces`, kept as move sites), and
+  which locals may already have been initialised (`EverInitializedPlaces`, for E0384).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from whiteboard.sim.borrowck_mir import Access, Body, MoveSite, Place
+
+
+@dataclass
+class Facts:
+    order: list[int]  # reachable points in rustc's visiting order
+    preds: list[list[int]]
+    idom: dict[int, int]
+    live_in: list[frozenset[int]]
+    holders: list[list[int]]  # per loan: the locals that may hold it, nearest first
+    regions: list[frozenset[int] | None]  # per loan; None: everywhere
+    loans_in: list[frozenset[int]]  # loans in scope on entry, already limited to their regions
+    reserved_in: list[frozenset[int]]  # of those, two-phase loans not activated yet
+    moves: list[tuple[int, MoveSite]]  # every move out, with its point
+    moved_in: list[frozenset[int]]  # indexes into `moves` that may have happened before each point
+    inits_in: list[frozenset[tuple[int, int]]]  # (local, point) initialisations that may have happened
+
+    def dominates(self, a: int, b: int) -> bool:
+        while b != a and b in self.idom and self.idom[b] != b:
+            b = self.idom[b]
+        return a == b
+
+
+def compute(body: Body) -> Facts:
+    order = reverse_postorder(body)
+    preds: list[list[int]] = [[] for _ in body.points]
+    for index in order:
+        for succ in body.points[index].succ:
+            preds[succ].append(index)
+    live_in = liveness(body, order)
+    holders = [loan_holders(body, loan.holder) for loan in body.loans]
+    regions = [region(body, order, live_in, loan.point, held) for loan, held in zip(body.loans, holders, strict=True)]
+    loans_in, reserved_in = loans_in_scope(body, order, preds, regions)
+    moves = [(index, site) for index in order for site in body.points[index].moves]
+    return Facts(order, preds, dominators(order, preds), live_in, holders, regions, loans_in, reserved_in, moves,
+                 moved_before(body, order, preds, moves), inits_before(body, order, preds))
+
+
+def reverse_postorder(body: Body) -> list[int]:
+    """rustc's `reverse_postorder`: a depth-first walk that explores a point's last successor first."""
+    seen = {body.entry}
+    stack = [(body.entry, list(body.points[body.entry].succ))]
+    post = []
+    while stack:
+        node, pending = stack[-1]
+        while pending and pending[-1] in seen:
+            pending.pop()
+        if pending:
+            succ = pending.pop()
+            seen.add(succ)
+            stack.append((succ, list(body.points[succ].succ)))
+        else:
+            post.append(node)
+            stack.pop()
+    return post[::-1]
+
+
+def dominators(order: list[int], preds: list[list[int]]) -> dict[int, int]:
+    """Immediate dominators (Cooper, Harvey & Kennedy), over the reachable points."""
+    rank = {node: i for i, node in enumerate(order)}
+    idom = {order[0]: order[0]}
+    changed = True
+    while changed:
+        changed = False
+        for node in order[1:]:
+            done = [p for p in preds[node] if p in idom]
+            new = done[0]
+            for other in done[1:]:
+                new = _intersect(idom, rank, new, other)
+            if idom.get(node) != new:
+                idom[node] = new
+                changed = True
+    return idom
+
+
+def _intersect(idom: dict[int, int], rank: dict[int, int], a: int, b: int) -> int:
+    while a != b:
+        while rank[a] > rank[b]:
+            a = idom[a]
+        while rank[b] > rank[a]:
+            b = idom[b]
+    return a
+
+
+def liveness(body: Body, order: list[int]) -> list[frozenset[int]]:
+    live_in: list[frozenset[int]] = [frozenset()] * len(body.points)
+    changed = True
+    while changed:
+        changed = False
+        for index in reversed(order):
+            point = body.points[index]
+            out = frozenset().union(*(live_in[s] for s in point.succ))
+            new = frozenset(use.local for use in point.uses) | (out - set(point.defs) - set(point.dead))
+            if new != live_in[index]:
+                live_in[index] = new
+                changed = True
+    return live_in
+
+
+def loan_holders(body: Body, first: int) -> list[int]:
+    """Every local the loan may flow into, breadth first from the one it was stored in (rustc's search for the
+    region to blame walks the outlives constraints the same way)."""
+    adjacency: dict[int, list[int]] = {}
+    for src, dst in body.flows:
+        adjacency.setdefault(src, []).append(dst)
+    found, queue = [first], deque([first])
+    while queue:
+        for dst in adjacency.get(queue.popleft(), []):
+            if dst not in found:
+                found.append(dst)
+                queue.append(dst)
+    return found
+
+
+def region(body: Body, order: list[int], live_in: list[frozenset[int]], issued: int,
+           holders: list[int]) -> frozenset[int] | None:
+    if any(body.locals[local].kind in ("arg", "return") for local in holders):
+        return None
+    held = set(holders)
+    return frozenset(index for index in order if held & live_in[index]) | {issued}
+
+
+def loans_in_scope(body: Body, order: list[int], preds: list[list[int]],
+                   regions: list[frozenset[int] | None]) -> tuple[list[frozenset[int]], list[frozenset[int]]]:
+    def in_region(loan: int, index: int) -> bool:
+        return regions[loan] is None or index in regions[loan]
+
+    loans_in: list[frozenset[int]] = [frozenset()] * len(body.points)
+    reserved_in: list[frozenset[int]] = [frozenset()] * len(body.points)
+    out: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
+    changed = True
+    while changed:
+        changed = False
+        for index in order:
+            point = body.points[index]
+            incoming = [out[p] for p in preds[index] if p in out]
+            loans = frozenset(loan for loan in frozenset().union(*(i[0] for i in incoming)) if in_region(loan, index))
+            reserved = frozenset().union(*(i[1] for i in incoming)) & loans
+            loans_in[index], reserved_in[index] = loans, reserved
+            killed = set(point.defs) | set(point.dead)
+            after = {loan for loan in loans if body.loans[loan].place.local not in killed}
+            activated = {a.loan.id for a in point.accesses if a.kind is Access.ACTIVATE}
+            reserved = reserved - activated
+            if point.loan is not None:
+                after.add(point.loan.id)
+                if point.loan.two_phase:
+                    reserved = reserved | {point.loan.id}
+            new = (frozenset(after), frozenset(reserved))
+            if out.get(index) != new:
+                out[index] = new
+                changed = True
+    return loans_in, reserved_in
+
+
+def moved_before(body: Body, order: list[int], preds: list[list[int]],
+                 moves: list[tuple[int, MoveSite]]) -> list[frozenset[int]]:
+    """The move sites that may have happened on some path to each point, and not been undone by an assignment to
+    the moved place (or a place containing it) or by the end of its local's scope."""
+    by_point: dict[int, list[int]] = {}
+    for number, (index, _) in enumerate(moves):
+        by_point.setdefault(index, []).append(number)
+
+    def transfer(index: int, state: frozenset[int]) -> frozenset[int]:
+        point = body.points[index]
+        kept = {m for m in state if not _reinitialised(moves[m][1].place, point.inits, point.dead)}
+        return frozenset(kept) | frozenset(by_point.get(index, ()))
+
+    return _forward(order, preds, len(body.points), transfer)
+
+
+def _reinitialised(moved: Place, inits: list[tuple[Place, object]], dead: list[int]) -> bool:
+    return moved.local in dead or any(place.is_prefix_of(moved) for place, _ in inits)
+
+
+def inits_before(body: Body, order: list[int], preds: list[list[int]]) -> list[frozenset[tuple[int, int]]]:
+    def transfer(index: int, state: frozenset[tuple[int, int]]) -> frozenset[tuple[int, int]]:
+        point = body.points[index]
+        kept = {(local, at) for local, at in state if local not in point.dead}
+        return frozenset(kept | {(place.local, index) for place, _ in point.inits if not place.proj})
+
+    return _forward(order, preds, len(body.points), transfer)
+
+
+def _forward(order: list[int], preds: list[list[int]], size: int, transfer) -> list[frozenset]:
+    """A may-analysis (union at joins): the state on entry to each point."""
+    state_in: list[frozenset] = [frozenset()] * size
+    out: dict[int, frozenset] = {}
+    changed = True
+    while changed:
+        changed = False
+        for index in order:
+            state = frozenset().union(*(out[p] for p in preds[index] if p in out))
+            state_in[index] = state
+            new = transfer(index, state)
+            if out.get(index) != new:
+                out[index] = new
+                changed = True
+    return state_in
