@@ -120,13 +120,14 @@ def _cmd_layout(args) -> int:
         enums = {i.name: i for i in program.items if isinstance(i, EnumDef)}
     try:
         ty = parse_type(args.type)
-        layout = LayoutEngine(structs, enums).layout(ty)
+        engine = LayoutEngine(structs, enums)
+        layout = engine.layout(ty)
     except (ValueError, LayoutError) as err:
         print(f"whiteboard: cannot lay out `{args.type}`: {err}", file=sys.stderr)
         return 1
     if args.json:
-        json.dump(to_json(layout), sys.stdout, indent=1)
-        sys.stdout.write("\n")
+        json.dump(to_json(layout, engine), sys.stdout, indent=1)
     else:
-        sys.stdout.write(describe(layout))
+        sys.stdout.write(describe(layout, engine))
+    sys.stdout.write("\n")
     return 0

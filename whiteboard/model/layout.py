@@ -24,13 +24,13 @@ from whiteboard.model.layout_calc import (
     LayoutData,
     LayoutError,
     array_like,
-    layout_of_struct_or_enum,
     layout_of_union,
     never_type,
     scalar_layout,
     scalar_pair,
     univariant,
 )
+from whiteboard.model.layout_enum import layout_of_struct_or_enum
 from whiteboard.model.niche import POINTER_SIZE, Niche, Scalar, unsigned_max
 from whiteboard.model.std_layouts import STD_ALIASES, STD_DEFS, STD_PROJECTIONS
 
@@ -177,10 +177,10 @@ class LayoutEngine:
     # --------------------------------------------------------------------------------------------------- public
 
     def layout(self, ty: T.Ty) -> Layout:
-        ty = self._resolve(ty)
         cached = self._cache.get(ty)
         if cached is None:
-            cached = self._cache[ty] = self._build(ty, self._raw(ty))
+            resolved = self._resolve(ty)  # a std alias (`NonZeroU32`) is laid out as what it stands for
+            cached = self._cache[ty] = replace(self._build(resolved, self._raw(resolved)), ty=ty)
         return cached
 
     def size_of(self, ty: T.Ty) -> int:
@@ -416,8 +416,7 @@ class LayoutEngine:
         if data.tag is not None:
             enc = data.niche_encoding
             if enc is None:
-                signed = d.repr.discr_type[1] if d.repr.int else any(v.discriminant < 0 for v in d.variants)
-                tag = TagLayout(data.tag_offset, data.tag.size, "direct", signed=signed)
+                tag = TagLayout(data.tag_offset, data.tag.size, "direct", signed=data.tag_signed)
             else:
                 tag = TagLayout(
                     data.tag_offset, data.tag.size, "niche", enc.niche_start, enc.untagged_variant, enc.niche_variants

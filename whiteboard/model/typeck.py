@@ -19,6 +19,7 @@ from whiteboard.model.typeck_elision import check_elision
 from whiteboard.model.typeck_env import Coercion, Env, Local, Tables
 from whiteboard.model.typeck_errors import error
 from whiteboard.model.typeck_items import FnSig, Items, TypeLowering, collect
+from whiteboard.model.typeck_spans import SourceText
 from whiteboard.model.typeck_traits import Traits
 from whiteboard.model.types import INT_NAMES, UNIT, Adt, Int, Ref, Ty
 
@@ -82,11 +83,12 @@ class TypeInfo:
 
 
 def check_program(program: ast.Program) -> TypeInfo:
-    items = collect(program)
-    check_elision(program.source, _all_fns(items))
+    text = SourceText(program.source)
+    items = collect(program, text)
+    check_elision(text, _all_fns(items))
     traits = Traits(items)
-    _check_derives(items, traits)
-    env = Env(items, traits, TypeLowering(items), Tables())
+    _check_derives(items, traits, text)
+    env = Env(items, traits, TypeLowering(items, text), Tables(), text)
     for const in items.consts.values():
         BodyChecker(env, UNIT).check_value(const.value, items.const_types[const.name])
     for enum in items.enums.values():
@@ -99,7 +101,8 @@ def check_program(program: ast.Program) -> TypeInfo:
         BodyChecker(env, sig.ret, sig.owner, _self_local(sig)).check_fn(sig.node, sig.params)
     if "main" not in items.fns:
         crate = program.path.rsplit("/", 1)[-1].removesuffix(".rs")
-        raise error("E0601", f"`main` function not found in crate `{crate}`", program.span)
+        raise error("E0601", f"`main` function not found in crate `{crate}`", text.end(),
+                    f"consider adding a `main` function to `{program.path}`")
     return _type_info(env)
 
 
@@ -117,21 +120,22 @@ def _self_local(sig: FnSig) -> Local | None:
     return Local(sig.node.id, ty)
 
 
-def _check_derives(items: Items, traits: Traits) -> None:
+def _check_derives(items: Items, traits: Traits, text: SourceText) -> None:
     """`#[derive(Copy)]` needs Clone too and Copy fields; a type with a destructor cannot be Copy."""
     for definition in [*items.structs.values(), *items.enums.values()]:
         if "Copy" not in definition.derives:
             continue
         name = definition.name
+        name_span = text.word(name, definition.span) or definition.span
         if not items.implements(name, "Clone"):
-            raise error("E0277", f"the trait bound `{name}: Clone` is not satisfied", definition.span,
+            raise error("E0277", f"the trait bound `{name}: Clone` is not satisfied", name_span,
                         f"the trait `Clone` is not implemented for `{name}`")
         if name in items.drop_impls:
             raise error("E0184", "the trait `Copy` cannot be implemented for this type; the type has a destructor",
-                        definition.span, "`Copy` not allowed on types with destructors")
+                        name_span, "`Copy` not allowed on types with destructors")
         field_lists = traits.field_lists(name)
         if not all(traits.is_copy(ty) for fields in field_lists for _, ty in fields):
-            raise error("E0204", "the trait `Copy` cannot be implemented for this type", definition.span,
+            raise error("E0204", "the trait `Copy` cannot be implemented for this type", name_span,
                         "this field does not implement `Copy`")
 
 

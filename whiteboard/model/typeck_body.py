@@ -67,7 +67,7 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         self.obligations: list[Obligation] = []
         self.casts: list[ast.Cast] = []
         self.int_literals: list[ast.Lit] = []
-        self.negated_literals: set[int] = set()  # ids of integer literals written with a minus in front
+        self.negated_literals: dict[int, Span] = {}  # integer literals written with a minus: id -> span with it
         self.lets: list[ast.Let] = []
         self.matches: list[tuple[ast.Match, Ty]] = []  # to check for exhaustiveness
         self.irrefutable: list[tuple[ast.Pattern, Ty, str]] = []  # patterns that must match every value
@@ -80,7 +80,8 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
             self.bind_pattern(param.pattern, ty, "function argument")
         body_ty = self.check_expr(fn.body, self.ret)
         if fn.body.tail is None and not isinstance(self.resolve(body_ty), Never) and self.ret != UNIT:
-            raise error("E0308", "mismatched types", fn.span, f"expected `{self.ret}`, found `()`",
+            raise error("E0308", "mismatched types", self.env.text.return_type(fn) or fn.span,
+                        f"expected `{self.ret}`, found `()`",
                         ("implicitly returns `()` as its body has no tail or `return` expression",))
         self.coerce(fn.body, body_ty, self.ret)
         finish_body(self)
@@ -132,19 +133,20 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
     # ----------------------------------------------------------------------------------------------- coercion
 
     def coerce(self, expr: ast.Node, actual: Ty, target: Ty, message: str = "mismatched types",
-               code: str = "E0308") -> None:
+               code: str = "E0308", span: Span | None = None) -> None:
         """Make `actual` fit where `target` is expected, as rustc's coercion sites do: `!` to anything, `&mut T` to
         `&T`, `&T` to `*const T`, and deref / unsizing coercions (`&String` to `&str`, `&Vec<T>` and `&[T; N]` to
         `&[T]`, `&Box<T>` to `&T`)."""
         found, wanted = self.table.shallow(actual), self.table.shallow(target)
         if isinstance(found, Never):
             return
+        span = span or _value_node(expr).span  # rustc blames a block's tail expression
         if isinstance(found, Ref) and isinstance(wanted, (Ref, RawPtr)):
             if wanted.mutable and not found.mutable:
-                raise mismatched(expr.span, self.resolve(wanted), self.resolve(found), message, code)
+                raise mismatched(span, self.resolve(wanted), self.resolve(found), message, code)
             if self._coerce_pointee(expr, found, wanted):
                 return
-        self.unify_or_mismatch(expr.span, target, actual, message, code)
+        self.unify_or_mismatch(span, target, actual, message, code)
 
     def _coerce_pointee(self, expr: ast.Node, found: Ref, wanted: Ref | RawPtr) -> bool:
         """Try the pointee and, for a reference target, each type it derefs to, then the slice an array unsizes to;
@@ -237,7 +239,7 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         finally:
             self.scopes.pop()
         if node.orelse is None:
-            self.coerce(node.then, then_ty, UNIT, "`if` may be missing an `else` clause", "E0317")
+            self.coerce(node.then, then_ty, UNIT, "`if` may be missing an `else` clause", "E0317", node.span)
             return UNIT
         else_ty = self.check_expr(node.orelse, expected)
         branches = [(node.then, then_ty), (node.orelse, else_ty)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from whiteboard.model.typeck_items import Items, TypeLowering
+from whiteboard.model.typeck_spans import SourceText
 from whiteboard.model.typeck_traits import Traits
 from whiteboard.model.types import Ty
 
@@ -53,3 +54,4 @@ class Env:
     traits: Traits
     lower: TypeLowering
     tables: Tables
+    text: SourceText

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from whiteboard.model import std_sigs
 from whiteboard.model import syntax as ast
-from whiteboard.model.syntax import Unsupported
+from whiteboard.model.syntax import Span, Unsupported
 from whiteboard.model.typeck_errors import arg_count, error, missing_fields
 from whiteboard.model.typeck_methods import autoderef_steps
 from whiteboard.model.typeck_ops import OperatorChecks
@@ -125,17 +125,18 @@ class ExprChecks(OperatorChecks):
         raise self._no_field(node, self.resolve(base))
 
     def _no_field(self, node: ast.FieldAccess, base: Ty) -> Exception:
+        span = self.env.text.suffix(node.span, node.name)  # rustc points at the field name
         if isinstance(base, (Int, Float, Bool, Char)) or isinstance(base, Var):
-            return error("E0610", f"`{base}` is a primitive type and therefore doesn't have fields", node.span)
+            return error("E0610", f"`{base}` is a primitive type and therefore doesn't have fields", span)
         steps = list(autoderef_steps(self, base))
         for step in steps:
             if isinstance(step, Adt) and node.name in std_sigs.PRIVATE_FIELDS.get(step.name, ()):
-                return error("E0616", f"field `{node.name}` of struct `{step.name}` is private", node.span,
+                return error("E0616", f"field `{node.name}` of struct `{step.name}` is private", span,
                              "private field")
         if any(self.methods_of(step, node.name) for step in steps):
-            return error("E0615", f"attempted to take value of method `{node.name}` on type `{base}`", node.span,
+            return error("E0615", f"attempted to take value of method `{node.name}` on type `{base}`", span,
                          "method, not a field")
-        return error("E0609", f"no field `{node.name}` on type `{base}`", node.span, "unknown field")
+        return error("E0609", f"no field `{node.name}` on type `{base}`", span, "unknown field")
 
     def _field_type(self, ty: Ty, name: str) -> Ty | None:
         if isinstance(ty, Tuple) and name.isdigit() and int(name) < len(ty.elems):
@@ -154,7 +155,8 @@ class ExprChecks(OperatorChecks):
             if element is not None:
                 self.out.autoderefs[node.id] = derefs
                 return self._index_result(node, step, element, index)
-        raise error("E0608", f"cannot index into a value of type `{self.resolve(base)}`", node.span)
+        brackets = (*node.expr.span[2:], *node.span[2:])  # rustc points at `[index]`
+        raise error("E0608", f"cannot index into a value of type `{self.resolve(base)}`", brackets)
 
     @staticmethod
     def _indexable(ty: Ty) -> Ty | None:
@@ -193,9 +195,11 @@ class ExprChecks(OperatorChecks):
         for name, value in node.fields:
             if name not in fields:
                 what = "struct" if resolution[0] == "struct" else "variant"
-                raise error("E0560", f"{what} `{key}` has no field named `{name}`", value.span, "unknown field")
+                raise error("E0560", f"{what} `{key}` has no field named `{name}`", self._field_name_span(name, value),
+                            "unknown field")
             if name in seen:
-                raise error("E0062", f"field `{name}` specified more than once", value.span, "used more than once")
+                raise error("E0062", f"field `{name}` specified more than once", self._field_name_span(name, value),
+                            "used more than once")
             seen.add(name)
             self.check_coerced(value, fields[name])
         if node.base is not None:
@@ -207,6 +211,12 @@ class ExprChecks(OperatorChecks):
             if missing:
                 raise missing_fields(node.path.span, missing, key)
         return ty
+
+    def _field_name_span(self, name: str, value: ast.Node) -> Span:
+        """Where a struct literal names a field: the value itself for the shorthand `P { x }`."""
+        if isinstance(value, ast.Path) and value.segments == (name,) and value.span[3] - value.span[1] == len(name):
+            return value.span
+        return self.env.text.word_before(name, value.span[:2]) or value.span
 
     def _struct_path(self, path: ast.Path) -> tuple[tuple, str]:
         """Resolve the path of a struct literal or struct pattern: (resolution, key into `items.fields`)."""

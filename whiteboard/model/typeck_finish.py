@@ -102,9 +102,10 @@ def _check_inferred(cx) -> None:
                         "`impl` type", cx.expr_nodes[node_id].span, "cannot call associated function of trait")
     for let in cx.lets:
         ty = cx.resolve(cx.out.let_types[let.id])
-        if has_vars(ty):
-            # rustc names the type only for a plain `let name = …` whose type is partly known.
-            named = isinstance(let.pattern, ast.PIdent) and not isinstance(ty, Var)
+        # rustc blames a plain `let name` (naming the type when partly known); for a destructuring `let`, the
+        # expression whose type is unknown.
+        if has_vars(ty) and isinstance(let.pattern, ast.PIdent):
+            named = not isinstance(ty, Var)
             raise error("E0282", f"type annotations needed for `{ty}`" if named else "type annotations needed",
                         let.pattern.span)
     for node_id, ty in cx.out.expr_types.items():
@@ -129,8 +130,9 @@ def _check_literal_ranges(cx) -> None:
         ty = cx.env.tables.expr_types[lit.id]
         if not isinstance(ty, Int):
             continue
-        value = -lit.value if lit.id in cx.negated_literals else lit.value
+        negated = cx.negated_literals.get(lit.id)  # the span with the minus sign, which rustc includes
+        value = -lit.value if negated else lit.value
         if not ty.min <= value <= ty.max:
-            raise error(None, f"literal out of range for `{ty}`", lit.span,
+            raise error(None, f"literal out of range for `{ty}`", negated or lit.span,
                         f"the literal `{lit.value}` does not fit into the type `{ty}` whose range is "
                         f"`{ty.min}..={ty.max}`")

@@ -5,7 +5,7 @@ This is the part of `format_args!` that decides whether a program compiles; the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Formatting traits by the type letter of a format spec.
 TRAITS = {
@@ -39,6 +39,8 @@ class Placeholder:
     argument: int | str  # positional index, or a name (a named argument or a captured variable)
     trait: str
     counts: tuple[int | str, ...] = ()  # arguments used as width / precision (`{:1$}`, `{:.prec$}`, `{:.*}`)
+    start: int = 0  # index of the `{` in the template
+    end: int = 0  # index just after the `}`
 
 
 def placeholders(template: str) -> list[Placeholder]:
@@ -59,7 +61,7 @@ def placeholders(template: str) -> list[Placeholder]:
         if end < 0:
             raise FormatStringError("invalid format string: expected `}` but string was terminated")
         placeholder, next_positional = _placeholder(template[i + 1 : end], next_positional)
-        found.append(placeholder)
+        found.append(replace(placeholder, start=i, end=end + 1))
         i = end + 1
     return found
 

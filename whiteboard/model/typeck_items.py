@@ -12,6 +12,7 @@ from whiteboard.model import syntax as ast
 from whiteboard.model.syntax import Span, Unsupported
 from whiteboard.model.typeck_errors import error, plural
 from whiteboard.model.typeck_infer import map_children
+from whiteboard.model.typeck_spans import SourceText
 from whiteboard.model.types import Adt, Dyn, Ty
 
 # Traits a program may implement by hand; every other `impl Trait for T` is outside the subset.
@@ -57,7 +58,7 @@ class Items:
         return next((v for v in self.enums[enum].variants if v.name == name), None)
 
 
-def collect(program: ast.Program) -> Items:
+def collect(program: ast.Program, text: SourceText) -> Items:
     items = Items()
     all_items = list(_items_with_nested(program.items))
     for item in all_items:
@@ -69,7 +70,7 @@ def collect(program: ast.Program) -> Items:
     for item in all_items:
         if isinstance(item, ast.UseDecl):
             _use_variants(items, item)
-    lower = TypeLowering(items)
+    lower = TypeLowering(items, text)
     for item in all_items:
         if isinstance(item, ast.StructDef):
             items.fields[item.name] = [(f.name, lower(f.ty, f.span)) for f in item.fields]
@@ -217,8 +218,9 @@ def _use_variants(items: Items, use: ast.UseDecl) -> None:
 class TypeLowering:
     """Checks the names in a written type and replaces `Self`."""
 
-    def __init__(self, items: Items):
+    def __init__(self, items: Items, text: SourceText):
         self.items = items
+        self.text = text  # to point at the name inside the annotation
 
     def __call__(self, ty: Ty, span: Span, self_ty: Ty | None = None) -> Ty:
         if isinstance(ty, Dyn):
@@ -242,7 +244,8 @@ class TypeLowering:
         # told from an imported `Rc`; both are accepted.
         if name in std_sigs.TYPES:
             return len(std_sigs.TYPES[name])
-        raise error("E0425", f"cannot find type `{name}` in this scope", span, "not found in this scope")
+        raise error("E0425", f"cannot find type `{name}` in this scope", self.text.word(name, span) or span,
+                    "not found in this scope")
 
 
 def _generic_count(ty: Adt, arity: int, span: Span) -> Exception:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from whiteboard.model import syntax as ast
-from whiteboard.model.syntax import Unsupported
+from whiteboard.model.syntax import Span, Unsupported
 from whiteboard.model.typeck_errors import error, plural
 from whiteboard.model.typeck_format import FormatStringError, placeholders
 from whiteboard.model.types import BOOL, NEVER, STRING, UNIT, USIZE, Adt, Ty
@@ -23,50 +23,60 @@ class MacroChecks:
             holes = placeholders(node.template)
         except FormatStringError as exc:
             raise error(None, str(exc), node.template_span) from None
-        positional = [ty for arg, ty in zip(node.args, types, strict=True) if arg.name is None]
-        named = {arg.name: ty for arg, ty in zip(node.args, types, strict=True) if arg.name is not None}
-        captures: list[tuple[str, tuple]] = []
-        used: set[int | str] = set()
+        positional = [(arg, ty) for arg, ty in zip(node.args, types, strict=True) if arg.name is None]
+        named = {arg.name: (arg, ty) for arg, ty in zip(node.args, types, strict=True) if arg.name is not None}
+        spans = self._hole_spans(node, holes)
         wanted = [index for hole in holes for index in (hole.argument, *hole.counts) if isinstance(index, int)]
         if wanted and max(wanted) >= len(positional):
-            raise _too_few_arguments(node, wanted, len(positional))
-        for hole in holes:
+            raise _too_few_arguments(wanted, len(positional), spans, holes)
+        captures: list[tuple[str, tuple]] = []
+        used: set[int | str] = set()
+        for hole, span in zip(holes, spans, strict=True):
             for index in hole.counts:
-                self._check_count(node, index, positional, named, captures)
                 used.add(index)
+                self.unify_or_mismatch(span, USIZE, self._argument(node, index, positional, named, captures, span))
             used.add(hole.argument)
-            if isinstance(hole.argument, int):
-                ty = positional[hole.argument]
-            elif hole.argument in named:
-                ty = named[hole.argument]
-            else:
-                ty = self._capture(node, hole.argument, captures)
-            self.require(ty, hole.trait, node.template_span)
-        unused = [i for i in range(len(positional)) if i not in used] + [n for n in named if n not in used]
+            ty = self._argument(node, hole.argument, positional, named, captures, span)
+            argument = positional[hole.argument][0] if isinstance(hole.argument, int) else named.get(hole.argument)
+            # rustc blames the argument, or the name inside the braces for a captured variable.
+            self.require(ty, hole.trait, argument.expr.span if argument else _name_span(span, hole.argument))
+        unused = [arg for i, (arg, _) in enumerate(positional) if i not in used]
+        unused += [arg for name, (arg, _) in named.items() if name not in used]
         if unused:
             message = "argument never used" if len(unused) == 1 else "multiple unused formatting arguments"
-            if len(unused) == 1 and isinstance(unused[0], str):
+            if len(unused) == 1 and unused[0].name is not None:
                 message = "named argument never used"
-            raise error(None, message, node.span)
+            raise error(None, message, unused[0].span)
         if captures:
             self.out.format_captures[node.id] = captures
 
-    def _check_count(self, node: ast.FormatMacro, index: int | str, positional: list[Ty], named: dict,
-                     captures: list) -> None:
-        if isinstance(index, int):
-            ty = positional[index]
-        else:
-            ty = named[index] if index in named else self._capture(node, index, captures)
-        self.unify_or_mismatch(node.template_span, USIZE, ty)
-
-    def _capture(self, node: ast.FormatMacro, name: str, captures: list[tuple[str, tuple]]) -> Ty:
-        """An identifier inside the braces names a variable in scope (`{x}`), as if passed as `x = x`."""
-        if not name.isidentifier():
-            raise error(None, f"invalid format string: invalid argument name `{name}`", node.template_span)
-        path = ast.Path((name,), span=node.template_span)
-        resolution, ty = self.resolve_value_path(path)
-        captures.append((name, resolution))
+    def _argument(self, node: ast.FormatMacro, key: int | str, positional: list, named: dict, captures: list,
+                  span: Span) -> Ty:
+        """The type of what a placeholder formats: a positional or named argument, or a captured variable."""
+        if isinstance(key, int):
+            return positional[key][1]
+        if key in named:
+            return named[key][1]
+        if not key.isidentifier():
+            raise error(None, f"invalid format string: invalid argument name `{key}`", span)
+        resolution, ty = self.resolve_value_path(ast.Path((key,), span=_name_span(span, key)))
+        captures.append((key, resolution))
         return ty
+
+    def _hole_spans(self, node: ast.FormatMacro, holes: list) -> list[Span]:
+        """Each placeholder's span, read from the literal's source text (escapes shift the template's indices);
+        the whole literal when it spans several lines."""
+        line, col, end_line, _ = node.template_span
+        raw = self.env.text.lines[line - 1][col - 1 : node.template_span[3] - 1] if line == end_line else ""
+        quote = raw.find('"')
+        try:
+            raw_holes = placeholders(raw[quote + 1 : raw.rfind('"')]) if quote >= 0 else []
+        except FormatStringError:
+            raw_holes = []
+        if len(raw_holes) != len(holes):
+            return [node.template_span] * len(holes)
+        base = col + quote + 1
+        return [(line, base + hole.start, line, base + hole.end) for hole in raw_holes]
 
     # ------------------------------------------------------------------------------------------------- asserts
 
@@ -114,14 +124,18 @@ class MacroChecks:
         raise Unsupported(f"the `{node.name}!` macro", node.span)
 
 
-def _too_few_arguments(node: ast.FormatMacro, wanted: list[int], given: int) -> Exception:
-    if len(set(wanted)) > given and sorted(set(wanted)) == list(range(len(set(wanted)))):
-        count = len(set(wanted))
-        there = "no arguments were given" if given == 0 else (
-            f"there is {plural(given, 'argument')}" if given == 1 else f"there are {plural(given, 'argument')}")
-        return error(None, f"{plural(count, 'positional argument')} in format string, but {there}",
-                     node.template_span)
-    bad = max(wanted)
+def _name_span(hole: Span, name: str) -> Span:
+    """A captured variable's name inside its braces: `{x}` or `{x:?}`."""
+    return (hole[0], hole[1] + 1, hole[0], hole[1] + 1 + len(name))
+
+
+def _too_few_arguments(wanted: list[int], given: int, spans: list[Span], holes: list) -> Exception:
     there = "no arguments were given" if given == 0 else (
         f"there is {plural(given, 'argument')}" if given == 1 else f"there are {plural(given, 'argument')}")
-    return error(None, f"invalid reference to positional argument {bad} ({there})", node.template_span)
+    distinct = sorted(set(wanted))
+    if distinct == list(range(len(distinct))):  # implicit `{}`s: rustc counts them
+        return error(None, f"{plural(len(distinct), 'positional argument')} in format string, but {there}",
+                     spans[0])
+    bad = next(hole for hole in holes if isinstance(hole.argument, int) and hole.argument >= given)
+    return error(None, f"invalid reference to positional argument {bad.argument} ({there})",
+                 spans[holes.index(bad)])

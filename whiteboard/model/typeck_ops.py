@@ -7,6 +7,8 @@ right side is any integer), and the result has the left operand's type.
 
 from __future__ import annotations
 
+import re
+
 from whiteboard.model import syntax as ast
 from whiteboard.model.syntax import Span
 from whiteboard.model.typeck_errors import error
@@ -99,7 +101,7 @@ class OperatorChecks:
             return STRING
         rhs = self.check_expr(node.rhs)
         if node.op in EQUALITY or node.op in ORDERING:
-            self.compare(node.op, node.span, node.rhs.span, lhs, rhs)
+            self.compare(node.op, node.op_span, node.rhs.span, lhs, rhs)
             return BOOL
         return self._arithmetic(node, node.rhs, lhs, rhs, _CANNOT)
 
@@ -123,7 +125,7 @@ class OperatorChecks:
             assign = messages is _CANNOT_ASSIGN
             message = (f"binary assignment operation `{op}=` cannot be applied to type `{self.resolve(lhs)}`"
                        if assign else messages[op].format(l=self.resolve(lhs), r=self.resolve(rhs)))
-            raise error("E0368" if assign else "E0369", message, node.span)
+            raise error("E0368" if assign else "E0369", message, self._operator_span(node))
         if op in SHIFTS:
             if right_cat != "int":
                 raise self._no_impl(node, op, lhs, rhs, messages)
@@ -138,11 +140,17 @@ class OperatorChecks:
         literals = (_literal_kind(self.resolve(lhs)), _literal_kind(self.resolve(rhs)))
         if op == "+" and messages is _CANNOT and literals in _ADD_LITERALS:
             message = _ADD_LITERALS[literals]
-        return error("E0277", message, node.span, f"no implementation for `{self.resolve(lhs)} {op} "
-                     f"{self.resolve(rhs)}`")
+        return error("E0277", message, self._operator_span(node), f"no implementation for `{self.resolve(lhs)} "
+                     f"{op} {self.resolve(rhs)}`")
+
+    def _operator_span(self, node: ast.Binary | ast.Assign) -> Span:
+        """rustc points at the operator; a compound assignment's is found after its target."""
+        if isinstance(node, ast.Binary):
+            return node.op_span
+        return self.env.text.find(re.escape(node.op + "="), node.target.span[2:]) or node.span
 
     def compare(self, op: str, span: Span, rhs_span: Span, lhs: Ty, rhs: Ty) -> None:
-        """`lhs op rhs` for a comparison operator (also what `assert_eq!` checks)."""
+        """`lhs op rhs` for a comparison operator (also what `assert_eq!` checks); `span` is the operator's."""
         left, right = self.table.shallow(lhs), self.table.shallow(rhs)
         if not self.table.try_unify(left, right) and not (op in EQUALITY and self._mixed_eq(left, right)):
             if isinstance(left, Ref) != isinstance(right, Ref):
@@ -183,7 +191,7 @@ class OperatorChecks:
         if node.op == "*":
             return self._deref(node, self.check_expr(node.expr))
         if node.op == "-" and isinstance(node.expr, ast.Lit):
-            self.negated_literals.add(node.expr.id)
+            self.negated_literals[node.expr.id] = node.span
         operand = self._operand(self.check_expr(node.expr, expected))
         category = _category(operand)
         if node.op == "-":

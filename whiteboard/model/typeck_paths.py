@@ -150,7 +150,7 @@ class PathChecks:
         kind = "enum" if type_name in items.enums else "struct"
         what = "variant or associated item" if kind == "enum" else "function or associated item"
         raise error("E0599", f"no {what} named `{name}` found for {kind} `{type_name}` in the current scope",
-                    path.span, f"{what} not found in `{type_name}`")
+                    self.env.text.suffix(path.span, name), f"{what} not found in `{type_name}`")
 
     def _primitive_const(self, ty: Ty, name: str, path: ast.Path) -> tuple[tuple, Ty]:
         table = std_sigs.INT_CONSTS if isinstance(ty, Int) else std_sigs.FLOAT_CONSTS if isinstance(ty, Float) else {}

@@ -172,16 +172,25 @@ class PatternChecks:
         if rest:
             before, after = elems[: rest[0]], elems[rest[0] + 1 :]
             if len(before) + len(after) > len(fields):
-                raise _field_count(pat, what, len(elems) - 1, len(fields))
+                raise self._field_count(pat, elems, what, len(elems) - 1, len(fields))
             pairs = list(zip(before, fields, strict=False))
             pairs += list(zip(after, fields[len(fields) - len(after) :], strict=True))
             self.out.pat_types[elems[rest[0]].id] = Tuple(tuple(fields[len(before) : len(fields) - len(after)]))
         else:
             if len(elems) != len(fields):
-                raise _field_count(pat, what, len(elems), len(fields))
+                raise self._field_count(pat, elems, what, len(elems), len(fields))
             pairs = list(zip(elems, fields, strict=True))
         for elem, ty in pairs:
             self._pat(elem, ty, mode, bindings)
+
+    def _field_count(self, pat: ast.Pattern, elems: list[ast.Pattern], what: str, found: int,
+                     expected: int) -> Exception:
+        if what == "tuple":
+            return mismatched(pat.span, Tuple((Var(0),) * expected), Tuple((Var(0),) * found))
+        fields = lambda n: f"{n} field" + ("" if n == 1 else "s")  # noqa: E731
+        span = elems[0].span if elems else pat.span  # rustc points at the sub-patterns
+        return error("E0023", f"this pattern has {fields(found)}, but the corresponding {what} has "
+                     f"{fields(expected)}", span, f"expected {fields(expected)}, found {found}")
 
     def _pat_PStruct(self, pat: ast.PStruct, expected: Ty, mode: str, bindings: dict) -> None:
         resolution, key = self._struct_path(pat.path)
@@ -203,7 +212,7 @@ class PatternChecks:
 
     def _pat_PLit(self, pat: ast.PLit, expected: Ty, mode: str, bindings: dict) -> None:
         if pat.negative:
-            self.negated_literals.add(pat.lit.id)
+            self.negated_literals[pat.lit.id] = pat.span
         ty = self.check_expr(pat.lit, expected)
         self.unify_or_mismatch(pat.span, expected, ty)
 
@@ -261,7 +270,7 @@ class PatternChecks:
             variant = items.variant(*segments)
             if variant is None:
                 raise error("E0599", f"no variant or associated item named `{segments[1]}` found for enum "
-                            f"`{segments[0]}` in the current scope", path.span,
+                            f"`{segments[0]}` in the current scope", self.env.text.suffix(path.span, segments[1]),
                             f"variant or associated item not found in `{segments[0]}`")
             fields = [t for _, t in items.fields["::".join(segments)]]
             return ("variant", *segments), Adt(segments[0]), variant.kind, fields
@@ -272,11 +281,3 @@ class PatternChecks:
 
 def _is_str_literal(pat: ast.Pattern) -> bool:
     return isinstance(pat, ast.PLit) and pat.lit.kind == "str"
-
-
-def _field_count(pat: ast.Pattern, what: str, found: int, expected: int) -> Exception:
-    if what == "tuple":
-        return mismatched(pat.span, Tuple((Var(0),) * expected), Tuple((Var(0),) * found))
-    fields = lambda n: f"{n} field" + ("" if n == 1 else "s")  # noqa: E731
-    return error("E0023", f"this pattern has {fields(found)}, but the corresponding {what} has {fields(expected)}",
-                 pat.span, f"expected {fields(expected)}, found {found}")

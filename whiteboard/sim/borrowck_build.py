@@ -17,7 +17,7 @@ from whiteboard.model.syntax import Span
 from whiteboard.model.types import UNIT, Adt, Array, Ref, Slice, Tuple, Ty
 from whiteboard.sim.borrowck_calls import CallLowering
 from whiteboard.sim.borrowck_exprs import ExprLowering
-from whiteboard.sim.borrowck_mir import Access, AccessAt, Body, Local, Loan, MoveSite, Place, Point, Use
+from whiteboard.sim.borrowck_mir import Access, AccessAt, Body, Loan, Local, MoveSite, Place, Point, Use
 from whiteboard.sim.borrowck_patterns import PatternLowering
 
 
@@ -41,8 +41,8 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
         self.scopes: list[list[int]] = []
         self.loops: list[LoopFrame] = []
         self.around: list[tuple[Span, Span]] = []  # (header span, whole span) of the loops around the code
-        self.head_span: Span | None = None  # set while lowering a `for` head: its borrows carry the head's span
         self.mut_targets: dict[int, int] = {}  # temporary holding `&mut place` -> the place's local
+        self.temp_loans: dict[int, Loan] = {}  # temporary -> the loan it was made by
         self.ret_local = -1
 
     # ------------------------------------------------------------------------------------------------- the graph
@@ -100,25 +100,18 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
         if src is not None and src != dst and self.carries_loans(self.local_ty(dst)):
             self.body.flows.append((src, dst))
 
-    def carries_loans(self, ty: Ty, seen: frozenset[str] = frozenset()) -> bool:
-        """Whether a value of this type can hold a reference (so has a lifetime NLL tracks)."""
+    def carries_loans(self, ty: Ty) -> bool:
+        """Whether a value of this type can hold a borrow NLL tracks. The program's own types cannot: without
+        lifetime parameters their references are all `'static`."""
         if isinstance(ty, Ref):
             return True
         if isinstance(ty, (Array, Slice)):
-            return self.carries_loans(ty.elem, seen)
+            return self.carries_loans(ty.elem)
         if isinstance(ty, Tuple):
-            return any(self.carries_loans(elem, seen) for elem in ty.elems)
-        if not isinstance(ty, Adt):
-            return False
-        if ty.name in ("Iter", "IterMut"):
-            return True
-        if any(self.carries_loans(arg, seen) for arg in ty.args):
-            return True
-        if ty.name in seen:
-            return False
-        fields = [ty for key, entries in self.info.field_types.items()
-                  if key == ty.name or key.startswith(ty.name + "::") for _, ty in entries]
-        return any(self.carries_loans(field_ty, seen | {ty.name}) for field_ty in fields)
+            return any(map(self.carries_loans, ty.elems))
+        if isinstance(ty, Adt):
+            return ty.name in ("Iter", "IterMut") or any(map(self.carries_loans, ty.args))
+        return False
 
     def enter_scope(self) -> None:
         self.scopes.append([])
@@ -171,7 +164,6 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
                two_phase: bool = False) -> int:
         """`&place` / `&mut place` into `dest`. The loan is tracked unless the place is a temporary or lies behind a
         shared reference (rustc's `ignore_borrow`: nothing can invalidate it)."""
-        span = self.head_span or span
         dest = self.temp(Ref(self.place_ty(place), mutable)) if dest is None else dest
         point = self.emit(span)
         kind = Access.RESERVE if two_phase else Access.MUT if mutable else Access.SHARED
@@ -183,6 +175,7 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
             loan = Loan(len(self.body.loans), place, mutable, span, len(self.body.points) - 1, dest, two_phase)
             self.body.loans.append(loan)
             point.loan = loan
+            self.temp_loans[dest] = loan
         self.flow(place.local, dest)
         if mutable and not self.is_temp(place.local):
             self.mut_targets[dest] = place.local
@@ -233,11 +226,33 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
         self.ret_local = self.body.new_local(Local(None, self.return_type(), kind="return"))
         for param, local in self.pattern_params:
             self.bind_pattern(param.pattern, Place(local))
+        self.body.lifetime_span = self.elided_lifetime()
         value = self.value(fn.body)
-        if self.cur is not None:
-            self.assign(self.ret_local, value, fn.body.span)
-        self.return_to_exit(fn.body.span)
+        self.give_back(value, fn.body.tail.span if fn.body.tail is not None else fn.body.span)
+        self.return_to_exit(_closing(fn.body.span))
         return self.body
+
+    def give_back(self, value: int | None, span: Span) -> None:
+        """Store the function's result (the body's tail, or a `return`'s value)."""
+        if self.cur is not None:
+            self.assign(self.ret_local, value, span)
+            self.body.returns.append((value, span))
+
+    def elided_lifetime(self) -> Span | None:
+        """The `&` whose lifetime an elided result lifetime is (rustc calls it `'1`): `&self`'s, else the one
+        reference parameter's."""
+        fn = self.fn
+        if fn.self_param in ("ref", "mut_ref"):
+            line, col = self.self_span()[:2]
+            text = self.source_lines[line - 1]
+            amp = text.rfind("&", 0, col - 1)
+            return (line, amp + 1, line, amp + 2) if amp >= 0 else None
+        for param in fn.params:
+            if isinstance(self.info.pat_types.get(param.pattern.id), Ref):
+                line, col, _, end = param.span
+                amp = self.source_lines[line - 1].find("&", param.pattern.span[3] - 1, end - 1)
+                return (line, amp + 1, line, amp + 2) if amp >= 0 else None
+        return None
 
     def return_type(self) -> Ty:
         fn = self.fn
@@ -442,10 +457,7 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
         return None
 
     def v_For(self, node: ast.For) -> int | None:
-        # rustc blames the whole `for` head for borrows made in it (its desugaring marks the head's span).
-        self.head_span = node.iter.span
         iterator = self.value(node.iter, into_iter=True)
-        self.head_span = None
         header = self.loop_header(node.iter.span)
         item = self.temp(self.info.pat_types[node.pattern.id])
         next_point = self.emit(node.iter.span)  # `Iterator::next(&mut iter)`
@@ -501,8 +513,7 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
 
     def v_Return(self, node: ast.Return) -> int | None:
         value = self.value(node.value) if node.value is not None else None
-        if self.cur is not None:
-            self.assign(self.ret_local, value, node.span)
+        self.give_back(value, node.value.span if node.value is not None else node.span)
         self.return_to_exit(node.span)
         return None
 

@@ -158,17 +158,19 @@ class ExprLowering:
             return self.overloaded_assign(node)
         value = self.value(node.value)  # the right side is evaluated first for `=` and built-in `op=`
         place = self.place(node.target, mutate=True)
-        point = self.emit(node.span)
+        # Overwriting a value that owns resources first drops it; rustc then reports at the place alone.
+        span = node.target.span if self.info.needs_drop(self.place_ty(place)) else node.span
+        point = self.emit(span)
         if node.op is not None:
-            point.accesses.append(AccessAt(place, Access.COPY, node.span))
-        point.accesses.append(AccessAt(place, Access.ASSIGN, node.span))
+            point.accesses.append(AccessAt(place, Access.COPY, span))
+        point.accesses.append(AccessAt(place, Access.ASSIGN, span))
         if value is not None:
-            point.uses.append(Use(value, node.span))
+            point.uses.append(Use(value, span))
         if place.proj:
-            point.uses.append(Use(place.local, node.span))  # writing through `*r` or into `p.x` uses `r`/`p`
+            point.uses.append(Use(place.local, span))  # writing through `*r` or into `p.x` uses `r`/`p`
         else:
             point.defs.append(place.local)
-        point.inits.append((place, node.span))
+        point.inits.append((place, span))
         self.flow(value, place.local)
         return None
 

@@ -84,7 +84,7 @@ class Local:
     ty: Ty
     mutable: bool = False
     span: Span = (0, 0, 0, 0)  # where it is declared (the binding's identifier)
-    kind: str = "temp"  # "var" | "arg" | "temp"
+    kind: str = "temp"  # "var" | "arg" | "temp" | "return"
     pattern_bound: bool = True  # False for `let x;`: its first assignment is a statement, not the declaration
 
 
@@ -104,13 +104,12 @@ class Loan:
 @dataclass(slots=True)
 class MoveSite:
     """A move out of `place`, with what rustc says at it: "value moved here" ("plain"), "`x` moved due to this method
-    call" ("method"), or "... due to this implicit call to `.into_iter()`" ("into_iter"). `loops` are the header spans
-    of the loops around the move, innermost first, with each loop's whole span."""
+    call" ("method"), or "... due to this implicit call to `.into_iter()`" ("into_iter"). `loops` are the loops
+    around the move, innermost first, as (header span, whole span)."""
 
     place: Place
     span: Span
     kind: str = "plain"
-    note: str | None = None  # "`T::eat` takes ownership of the receiver `self`, which moves `a`"
     loops: tuple[tuple[Span, Span], ...] = ()
     from_pattern: bool = False
 
@@ -148,6 +147,8 @@ class Body:
     loans: list[Loan] = field(default_factory=list)
     flows: list[tuple[int, int]] = field(default_factory=list)
     entry: int = 0
+    returns: list[tuple[int | None, Span]] = field(default_factory=list)  # the values returned, and where
+    lifetime_span: Span | None = None  # the `&` of the parameter an elided result lifetime comes from
 
     def new_local(self, local: Local) -> int:
         self.locals.append(local)

@@ -1,0 +1,290 @@
+"""The checks, run over each access in rustc's visiting order, and the errors they raise:
+
+- use of a moved value (E0382), from the moves that may have happened before the access;
+- mutability: borrowing mutably or assigning what is not `mut` (E0596, E0594), assigning an immutable variable a
+  second time (E0384);
+- conflicts with the loans in scope (E0499, E0502, E0503, E0505, E0506), explained by where the loan is used later.
+
+Like rustc, an access reports at most one conflict, each place and span is reported once, a failed two-phase
+reservation silences the activations of that place, and a use after move is reported once per set of moves.
+Errors come out sorted by their primary span, as rustc emits them.
+"""
+
+from __future__ import annotations
+
+from whiteboard.model.diagnostics import Diagnostic, Label
+from whiteboard.model.types import Adt, Ref
+from whiteboard.sim.borrowck_flow import Facts
+from whiteboard.sim.borrowck_mir import Access, AccessAt, Body, Loan, Place
+from whiteboard.sim.borrowck_report import (
+    describe,
+    find_moves,
+    later_use,
+    loop_labels,
+    move_label,
+    not_copy,
+    quoted,
+)
+
+_READS = (Access.COPY, Access.INSPECT, Access.SHARED)
+_SHALLOW = (Access.ASSIGN, Access.INSPECT)
+
+
+class Checker:
+    def __init__(self, body: Body, facts: Facts):
+        self.body, self.facts = body, facts
+        self.errors: list[Diagnostic] = []
+        self.move_errors: dict[frozenset[int], tuple[Place, Diagnostic]] = {}
+        self.reported: set[tuple[Place, tuple]] = set()
+        self.failed_reservations: set[Place] = set()
+        # The places rustc tracks moves of: everything moved or assigned, and every place containing one.
+        tracked = [site.place for _, site in facts.moves] + [place for point in body.points for place, _ in point.inits]
+        self.move_paths = {prefix for place in tracked for prefix in place.prefixes()}
+
+    def run(self) -> list[Diagnostic]:
+        for index in self.facts.order:
+            for access in self.body.points[index].accesses:
+                if not self.body.locals[access.place.local].kind == "temp":
+                    self.check(index, access)
+        found = self.errors + [diag for _, diag in self.move_errors.values()]
+        return sorted(found, key=lambda d: d.primary_span)
+
+    def check(self, at: int, access: AccessAt) -> None:
+        if access.kind is Access.ASSIGN and not access.place.proj:
+            self.check_reassignment(at, access)
+        if (access.place, access.span) in self.reported:
+            return
+        if access.kind is Access.ACTIVATE and access.place in self.failed_reservations:
+            return
+        mutability = self.check_mutability(access)
+        conflict = self.check_conflicts(at, access)
+        if mutability or conflict:
+            self.reported.add((access.place, access.span))
+        if access.kind not in (Access.ASSIGN, Access.ACTIVATE):
+            self.check_moved(at, access)
+
+    def error(self, code: str, message: str, labels: list[Label], notes: tuple[str, ...] = (),
+              help_: str | None = None) -> None:
+        self.errors.append(Diagnostic(code, message, tuple(labels), notes, help_))
+
+    def local(self, place: Place):
+        return self.body.locals[place.local]
+
+    # ------------------------------------------------------------------------------------------------ mutability
+
+    def check_reassignment(self, at: int, access: AccessAt) -> None:
+        """E0384: assigning an immutable variable that may already hold a value (`let x;` may be assigned
+        once)."""
+        local = self.local(access.place)
+        earlier = sorted(point for var, point in self.facts.inits_in[at] if var == access.place.local)
+        if local.mutable or not earlier or local.kind == "temp":
+            return
+        name, from_arg = local.name, local.kind == "arg"
+        if from_arg:
+            message = f"cannot assign to immutable argument `{name}`"
+            labels = [Label(access.span, "cannot assign to immutable argument", True)]
+        else:
+            message = f"cannot assign twice to immutable variable `{name}`"
+            first = local.span if local.pattern_bound else self.init_span(earlier[0], access.place)
+            labels = [Label(access.span, "cannot assign twice to immutable variable", True)]
+            if first != access.span:
+                labels.insert(0, Label(first, f"first assignment to `{name}`"))
+        self.error("E0384", message, labels, help_="consider making this binding mutable")
+
+    def init_span(self, index: int, place: Place):
+        return next(span for init, span in self.body.points[index].inits if init == place)
+
+    def check_mutability(self, access: AccessAt) -> bool:
+        """E0596 / E0594: a mutable borrow of, or an assignment to, a place that is not mutable: a variable not
+        declared `mut`, or data behind a `&` reference."""
+        if access.kind not in (Access.MUT, Access.RESERVE, Access.ASSIGN):
+            return False
+        if access.kind is Access.ASSIGN and not access.place.proj:
+            return False  # a variable's own assignment is E0384's business
+        culprit = self.immutable_part(access.place)
+        if culprit is None:
+            return False
+        place = describe(self.body, access.place)
+        if place is None:
+            return False
+        borrow = access.kind is not Access.ASSIGN
+        if culprit.proj:  # `*r` with `r: &T`
+            owner = self.local(culprit).name
+            if owner is None or len(culprit.proj) != 1:
+                return False
+            if borrow:
+                self.error("E0596", f"cannot borrow `{place}` as mutable, as it is behind a `&` reference",
+                           [Label(access.span, f"`{owner}` is a `&` reference, so it cannot be borrowed as mutable",
+                                  True)], help_="consider changing this to be a mutable reference")
+            else:
+                self.error("E0594", f"cannot assign to `{place}`, which is behind a `&` reference",
+                           [Label(access.span, f"`{owner}` is a `&` reference, so it cannot be written to", True)],
+                           help_="consider changing this to be a mutable reference")
+            return True
+        name = self.local(culprit).name
+        reason = "it" if not access.place.proj else f"`{name}`"
+        if borrow:
+            self.error("E0596", f"cannot borrow `{place}` as mutable, as {reason} is not declared as mutable",
+                       [Label(access.span, "cannot borrow as mutable", True)],
+                       help_="consider changing this to be mutable")
+        else:
+            self.error("E0594", f"cannot assign to `{place}`, as {reason} is not declared as mutable",
+                       [Label(access.span, "cannot assign", True)], help_="consider changing this to be mutable")
+        return True
+
+    def immutable_part(self, place: Place) -> Place | None:
+        """The prefix that makes `place` immutable (rustc's `is_mutable`): the variable itself, or the first
+        `*r` through a shared reference when walking in from the end; None when the place may be mutated."""
+        for length in range(len(place.proj), 0, -1):
+            proj = place.proj[length - 1]
+            if proj.kind != "deref":
+                continue
+            base = Place(place.local, place.proj[: length - 1])
+            base_ty = base.proj[-1].ty if base.proj else self.local(base).ty
+            if isinstance(base_ty, Ref):
+                return Place(place.local, place.proj[:length]) if not base_ty.mutable else None
+            if not (isinstance(base_ty, Adt) and base_ty.name == "Box"):
+                return None
+        local = self.local(place)
+        return None if local.mutable or local.kind == "temp" else Place(place.local)
+
+    # ------------------------------------------------------------------------------------------------- conflicts
+
+    def check_conflicts(self, at: int, access: AccessAt) -> bool:
+        reserved = self.facts.reserved_in[at]
+        for number in sorted(self.facts.loans_in[at]):
+            loan = self.body.loans[number]
+            if loan is access.loan or not conflicts(loan.place, access.place, access.kind in _SHALLOW):
+                continue
+            if access.kind in _READS and (not loan.mutable or number in reserved):
+                continue  # reading while only shared loans (or mere reservations) exist is fine
+            if access.kind is Access.RESERVE and not loan.mutable:
+                continue  # a reservation acts as a shared borrow until activated
+            self.report_conflict(at, access, loan)
+            if access.kind is Access.RESERVE:
+                self.failed_reservations.add(access.place)
+            return True
+        return False
+
+    def report_conflict(self, at: int, access: AccessAt, loan: Loan) -> None:
+        body, facts = self.body, self.facts
+        place = describe(body, access.place)
+        borrowed = describe(body, loan.place)
+        if access.kind is Access.MOVE:
+            declared = self.local(access.place).span
+            labels = [Label(declared, f"binding `{self.local(access.place).name}` declared here"),
+                      Label(loan.span, f"borrow of {quoted(borrowed)} occurs here"),
+                      Label(access.span, f"move out of {quoted(place)} occurs here", True)]
+            self.error("E0505", f"cannot move out of {quoted(place)} because it is borrowed",
+                       labels + later_use(body, facts, at, loan, ""))
+        elif access.kind is Access.ASSIGN:
+            labels = [Label(loan.span, f"{quoted(place)} is borrowed here"),
+                      Label(access.span, f"{quoted(place)} is assigned to here but it was already borrowed", True)]
+            self.error("E0506", f"cannot assign to {quoted(place)} because it is borrowed",
+                       labels + later_use(body, facts, at, loan, ""))
+        elif access.kind in (Access.COPY, Access.INSPECT):
+            labels = [Label(loan.span, f"{quoted(borrowed)} is borrowed here"),
+                      Label(access.span, f"use of borrowed {quoted(borrowed)}", True)]
+            self.error("E0503", f"cannot use {quoted(place)} because it was mutably borrowed",
+                       labels + later_use(body, facts, at, loan, ""))
+        elif access.kind is Access.SHARED:
+            labels = [Label(loan.span, "mutable borrow occurs here"),
+                      Label(access.span, "immutable borrow occurs here", True)]
+            self.error("E0502", f"cannot borrow {quoted(place)} as immutable because it is also borrowed as mutable",
+                       labels + later_use(body, facts, at, loan, "mutable "))
+        elif not loan.mutable:
+            labels = [Label(loan.span, "immutable borrow occurs here"),
+                      Label(access.span, "mutable borrow occurs here", True)]
+            self.error("E0502", f"cannot borrow {quoted(place)} as mutable because it is also borrowed as immutable",
+                       labels + later_use(body, facts, at, loan, "immutable "))
+        elif loan.span == access.span:
+            labels = [Label(access.span, f"{quoted(place)} was mutably borrowed here in the previous iteration of "
+                                         "the loop", True)]
+            self.error("E0499", f"cannot borrow {quoted(place)} as mutable more than once at a time",
+                       labels + later_use(body, facts, at, loan, "first "))
+        else:
+            labels = [Label(loan.span, "first mutable borrow occurs here"),
+                      Label(access.span, "second mutable borrow occurs here", True)]
+            self.error("E0499", f"cannot borrow {quoted(place)} as mutable more than once at a time",
+                       labels + later_use(body, facts, at, loan, "first "))
+
+    # ------------------------------------------------------------------------------------------ use after move
+
+    def check_moved(self, at: int, access: AccessAt) -> None:
+        """E0382 when the place, a place containing it, or (for a deep use) a part of it may have been moved
+        (rustc's `check_if_path_or_child_is_moved`)."""
+        maybe = [self.facts.moves[n][1].place for n in self.facts.moved_in[at]]
+        used = access.place
+        closest = next((p for p in used.prefixes() if p in self.move_paths), None)
+        if closest is not None and any(m.is_prefix_of(closest) for m in maybe):
+            self.report_moved(at, access, closest, closest)
+        elif access.kind is not Access.INSPECT and used in self.move_paths:
+            child = next((m for m in maybe if used.is_prefix_of(m) and m != used), None)
+            if child is not None:
+                self.report_moved(at, access, used, child)
+
+    def report_moved(self, at: int, access: AccessAt, moved: Place, path: Place) -> None:
+        body, facts = self.body, self.facts
+        found, reinits = find_moves(body, facts, at, path.prefixes())
+        if not found:
+            return
+        key = frozenset(f.number for f in found)
+        used = access.place
+        earlier = self.move_errors.get(key)
+        if earlier is not None and used.is_prefix_of(earlier[0]):
+            return
+        sites = [(facts.moves[f.number], f.back_edge) for f in found]
+        partial = any(used != site.place and used.is_prefix_of(site.place) and not self.box_contents(site.place)
+                      for (_, site), _ in sites)
+        labels, seen = [], set()
+        loop_move = False
+        for (index, site), back_edge in sites:
+            loop_move |= index == at
+            if site.span in seen:
+                continue
+            seen.add(site.span)
+            labels += loop_labels(body, site, moved)
+            # rustc writes a plain "value moved here" at the use's own span as the primary label.
+            merged = site.kind == "plain" and site.span == access.span
+            labels.append(Label(site.span, move_label(body, site, partial, index == at or back_edge), merged))
+        if len(reinits) == 1:
+            labels.append(Label(self.init_span(reinits[0], next(
+                p for p, _ in body.points[reinits[0]].inits if p in path.prefixes())),
+                "this reinitialization might get skipped"))
+        borrow = access.kind in (Access.SHARED, Access.MUT, Access.RESERVE)
+        if not loop_move:
+            verb = "borrowed" if borrow else "used"
+            labels.append(Label(access.span, f"value {verb} here after {'partial ' if partial else ''}move", True))
+        elif not any(label.primary for label in labels):  # the use is the move: the primary label stays empty
+            labels.append(Label(access.span, "", True))
+        first_site = sites[0][0][1]
+        label, note = not_copy(body, first_site.place, partial)
+        if label is not None:
+            labels.insert(0, label)
+        noun = "borrow" if borrow else "use"
+        message = f"{noun} of {'partially ' if partial else ''}moved value"
+        name = describe(body, moved, including_downcast=True)
+        if name is not None:
+            message += f": `{name}`"
+        diag = Diagnostic("E0382", message, tuple(labels), (note,) if note else ())
+        self.move_errors[key] = (used, diag)
+
+    def box_contents(self, place: Place) -> bool:
+        """`*b` of a `Box`: moving it out is a move of the box's value, reported as a move of `b`."""
+        ty = self.local(place).ty
+        return len(place.proj) == 1 and place.proj[0].kind == "deref" and isinstance(ty, Adt) and ty.name == "Box"
+
+
+def conflicts(borrowed: Place, accessed: Place, shallow: bool) -> bool:
+    """Whether a loan of `borrowed` overlaps an access to `accessed` (rustc's `places_conflict`): different fields
+    or variants are disjoint, any two indexes may overlap; a shallow access (an assignment) does not reach what is
+    behind a pointer inside the place."""
+    if borrowed.local != accessed.local:
+        return False
+    for mine, theirs in zip(borrowed.proj, accessed.proj, strict=False):
+        if mine.kind != theirs.kind:
+            return True
+        if mine.kind in ("field", "downcast") and mine.name != theirs.name:
+            return False
+    beyond = borrowed.proj[len(accessed.proj):]
+    return not (shallow and any(proj.kind == "deref" for proj in beyond))
