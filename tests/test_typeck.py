@@ -3,7 +3,7 @@
 Each type case is a program whose `//? a b` comments mark where the types of `a` and `b` are probed, with the
 types expected there. The expectations are rustc's: where rustc is installed, `test_types_agree_with_rustc`
 compiles the program with each probe replaced by a `type_name_of_val` print and compares. Error cases likewise keep
-rustc's code and headline and are compiled where rustc exists.
+rustc's code, headline and location (the ` --> line:col` of its report), and are compiled where rustc exists.
 """
 
 from __future__ import annotations
@@ -76,22 +76,25 @@ def _compile(source: str, tmp_path) -> str:
     return str(tmp_path / "main")
 
 
-def rustc_first_error(source: str, tmp_path) -> tuple[str | None, str]:
-    path = tmp_path / "main.rs"
-    path.write_text(source)
-    result = subprocess.run([RUSTC, "--edition", "2024", "--color", "never", "-o", str(tmp_path / "main"),
-                             str(path)], capture_output=True, text=True, timeout=60)
+def rustc_first_error(source: str, tmp_path) -> tuple[str | None, str, str]:
+    """rustc's first error: code, headline and the `line:col` of its ` --> ` line."""
+    (tmp_path / "main.rs").write_text(source)
+    result = subprocess.run([RUSTC, "--edition", "2024", "--color", "never", "main.rs"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
     assert result.returncode != 0, "rustc accepted the program"
-    line = next(line for line in result.stderr.splitlines() if line.startswith("error"))
-    match = re.match(r"error(?:\[(E\d{4})\])?: (.*)", line)
-    return match.group(1), match.group(2)
+    lines = result.stderr.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("error"))
+    match = re.match(r"error(?:\[(E\d{4})\])?: (.*)", lines[first])
+    location = next(line for line in lines[first:] if line.lstrip().startswith("-->")).rsplit("main.rs:", 1)[1]
+    return match.group(1), match.group(2), location
 
 
-def first_error(source: str) -> tuple[str | None, str]:
+def first_error(source: str) -> tuple[str | None, str, str]:
     with pytest.raises(CompileError) as caught:
         check_program(parse_program(source))
     diagnostic = caught.value.diagnostics[0]
-    return diagnostic.code, diagnostic.message
+    line, col = diagnostic.primary_span[:2]
+    return diagnostic.code, diagnostic.message, f"{line}:{col}"
 
 
 # ---------------------------------------------------------------------------------------------- type cases
@@ -526,209 +529,209 @@ def test_types_agree_with_rustc(source, expected, tmp_path):
 # --------------------------------------------------------------------------------------------- error cases
 
 ERROR_CASES = [
-    pytest.param('fn main() { let x: u8 = "a"; }', "E0308", "mismatched types", id="E0308-let"),
+    pytest.param('fn main() { let x: u8 = "a"; }', "E0308", "mismatched types", "1:25", id="E0308-let"),
     pytest.param("fn f(x: u8) {}\nfn main() { f(1, 2); }", "E0061",
-                 "this function takes 1 argument but 2 arguments were supplied", id="E0061-fn"),
+                 "this function takes 1 argument but 2 arguments were supplied", "2:13", id="E0061-fn"),
     pytest.param("fn main() { let v: Vec<u8> = Vec::new(); v.push(); }", "E0061",
-                 "this method takes 1 argument but 0 arguments were supplied", id="E0061-method"),
-    pytest.param("fn main() { let a = b; }", "E0425", "cannot find value `b` in this scope", id="E0425-value"),
-    pytest.param("fn main() { foo(); }", "E0425", "cannot find function `foo` in this scope", id="E0425-fn"),
+                 "this method takes 1 argument but 0 arguments were supplied", "1:44", id="E0061-method"),
+    pytest.param("fn main() { let a = b; }", "E0425", "cannot find value `b` in this scope", "1:21", id="E0425-value"),
+    pytest.param("fn main() { foo(); }", "E0425", "cannot find function `foo` in this scope", "1:13", id="E0425-fn"),
     pytest.param("struct P { x: i32 }\nfn main() { let p = P { x: 1 }; p.go(); }", "E0599",
-                 "no method named `go` found for struct `P` in the current scope", id="E0599-struct"),
+                 "no method named `go` found for struct `P` in the current scope", "2:35", id="E0599-struct"),
     pytest.param("struct P { x: i32 }\nfn main() { let p = P { x: 1 }; let r = &p; r.go(); }", "E0599",
-                 "no method named `go` found for reference `&P` in the current scope", id="E0599-ref"),
+                 "no method named `go` found for reference `&P` in the current scope", "2:47", id="E0599-ref"),
     pytest.param("enum E { A }\nfn main() { let e = E::B; }", "E0599",
                  "no variant or associated item named `B` found for enum `E` in the current scope",
-                 id="E0599-variant"),
+                 "2:24", id="E0599-variant"),
     pytest.param("struct P { x: i32 }\nfn main() { let p = P { x: 1 }; let y = p.y; }", "E0609",
-                 "no field `y` on type `P`", id="E0609"),
+                 "no field `y` on type `P`", "2:43", id="E0609"),
     pytest.param("struct P { x: i32 }\nfn main() { let r = &P { x: 1 }; let y = r.y; }", "E0609",
-                 "no field `y` on type `&P`", id="E0609-ref"),
+                 "no field `y` on type `&P`", "2:44", id="E0609-ref"),
     pytest.param("struct P { x: i32 }\nfn main() { let p = P { x: 1, y: 2 }; }", "E0560",
-                 "struct `P` has no field named `y`", id="E0560"),
+                 "struct `P` has no field named `y`", "2:31", id="E0560"),
     pytest.param("struct P { x: i32, y: i32 }\nfn main() { let p = P { x: 1 }; }", "E0063",
-                 "missing field `y` in initializer of `P`", id="E0063"),
+                 "missing field `y` in initializer of `P`", "2:21", id="E0063"),
     pytest.param("struct P { x: i32, y: i32, z: i32 }\nfn main() { let p = P { x: 1 }; }", "E0063",
-                 "missing fields `y` and `z` in initializer of `P`", id="E0063-two"),
+                 "missing fields `y` and `z` in initializer of `P`", "2:21", id="E0063-two"),
     pytest.param("fn main() { let x = 5; let y = x.pow(2); }", "E0689",
-                 "can't call method `pow` on ambiguous numeric type `{integer}`", id="E0689"),
+                 "can't call method `pow` on ambiguous numeric type `{integer}`", "1:34", id="E0689"),
     pytest.param("fn main() { let v = Vec::new(); }", "E0282", "type annotations needed for `Vec<_>`",
-                 id="E0282-vec"),
+                 "1:17", id="E0282-vec"),
     pytest.param("fn main() { let x = None; }", "E0282", "type annotations needed for `Option<_>`",
-                 id="E0282-option"),
-    pytest.param("fn main() { let (a, b) = (Vec::new(), 1); }", "E0282", "type annotations needed", id="E0282-tuple"),
-    pytest.param("fn main() { Vec::new(); }", "E0282", "type annotations needed", id="E0282-expr"),
+                 "1:17", id="E0282-option"),
+    pytest.param("fn main() { let (a, b) = (Vec::new(), 1); }", "E0282", "type annotations needed", "1:27", id="E0282-tuple"),
+    pytest.param("fn main() { Vec::new(); }", "E0282", "type annotations needed", "1:13", id="E0282-expr"),
     pytest.param("fn main() { let x = Default::default(); }", "E0790",
                  "cannot call associated function on trait without specifying the corresponding `impl` type",
-                 id="E0790"),
-    pytest.param("fn main() { let x = 1u8 + 1u16; }", "E0308", "mismatched types", id="E0308-binop"),
+                 "1:21", id="E0790"),
+    pytest.param("fn main() { let x = 1u8 + 1u16; }", "E0308", "mismatched types", "1:27", id="E0308-binop"),
     pytest.param("fn main() { let x = 1 + 1.0; }", "E0277", "cannot add a float to an integer",
-                 id="E0277-int-plus-float"),
-    pytest.param("fn main() { let x = 2i32 + 1.5; }", "E0277", "cannot add `{float}` to `i32`", id="E0277-add"),
+                 "1:23", id="E0277-int-plus-float"),
+    pytest.param("fn main() { let x = 2i32 + 1.5; }", "E0277", "cannot add `{float}` to `i32`", "1:26", id="E0277-add"),
     pytest.param("fn main() { let mut x = 2; x -= 1.5; }", "E0277",
-                 "cannot subtract-assign `{float}` from `{integer}`", id="E0277-sub-assign"),
+                 "cannot subtract-assign `{float}` from `{integer}`", "1:30", id="E0277-sub-assign"),
     pytest.param("fn main() { let x = 2.0 & 1; }", "E0369", "no implementation for `{float} & {integer}`",
-                 id="E0369-bitand"),
+                 "1:25", id="E0369-bitand"),
     pytest.param("fn main() { let x = 2i32 * 1.5f64; }", "E0277", "cannot multiply `i32` by `f64`",
-                 id="E0277-mul"),
-    pytest.param("struct P;\nfn main() { let x = P + P; }", "E0369", "cannot add `P` to `P`", id="E0369-add"),
+                 "1:26", id="E0277-mul"),
+    pytest.param("struct P;\nfn main() { let x = P + P; }", "E0369", "cannot add `P` to `P`", "2:23", id="E0369-add"),
     pytest.param("struct P;\nfn main() { let x = P == P; }", "E0369", "binary operation `==` cannot be applied to "
-                 "type `P`", id="E0369-eq"),
+                 "type `P`", "2:23", id="E0369-eq"),
     pytest.param("fn main() { let x = 5; let r = &x; let b = r == 5; }", "E0277",
-                 "can't compare `&{integer}` with `{integer}`", id="E0277-compare-ref"),
+                 "can't compare `&{integer}` with `{integer}`", "1:46", id="E0277-compare-ref"),
     pytest.param("fn main() { let x = if true { 1 } else { \"a\" }; }", "E0308",
-                 "`if` and `else` have incompatible types", id="E0308-if-else"),
+                 "`if` and `else` have incompatible types", "1:42", id="E0308-if-else"),
     pytest.param("fn main() { let x = match 1 { 1 => 2u8, _ => 'c' }; }", "E0308",
-                 "`match` arms have incompatible types", id="E0308-match"),
+                 "`match` arms have incompatible types", "1:46", id="E0308-match"),
     pytest.param("fn main() { let x = if true { 1 }; }", "E0317", "`if` may be missing an `else` clause",
-                 id="E0317"),
-    pytest.param("fn f() -> i32 { 5; }\nfn main() { f(); }", "E0308", "mismatched types", id="E0308-no-tail"),
+                 "1:21", id="E0317"),
+    pytest.param("fn f() -> i32 { 5; }\nfn main() { f(); }", "E0308", "mismatched types", "1:11", id="E0308-no-tail"),
     pytest.param("struct P;\nfn main() { println!(\"{}\", P); }", "E0277",
-                 "`P` doesn't implement `std::fmt::Display`", id="E0277-display"),
+                 "`P` doesn't implement `std::fmt::Display`", "2:28", id="E0277-display"),
     pytest.param("struct P;\nfn main() { println!(\"{:?}\", P); }", "E0277", "`P` doesn't implement `Debug`",
-                 id="E0277-debug"),
+                 "2:30", id="E0277-debug"),
     pytest.param("fn main() { let v = vec![1]; println!(\"{}\", v); }", "E0277",
-                 "`Vec<{integer}>` doesn't implement `std::fmt::Display`", id="E0277-display-vec"),
+                 "`Vec<{integer}>` doesn't implement `std::fmt::Display`", "1:45", id="E0277-display-vec"),
     pytest.param("fn main() { println!(\"{} {}\", 1); }", None,
-                 "2 positional arguments in format string, but there is 1 argument", id="format-count"),
-    pytest.param("fn main() { println!(\"{}\", 1, 2); }", None, "argument never used", id="format-unused"),
+                 "2 positional arguments in format string, but there is 1 argument", "1:23", id="format-count"),
+    pytest.param("fn main() { println!(\"{}\", 1, 2); }", None, "argument never used", "1:31", id="format-unused"),
     pytest.param("fn main() { println!(\"{y}\"); }", "E0425", "cannot find value `y` in this scope",
-                 id="format-capture"),
-    pytest.param("fn main() { let x: u8 = 256; }", None, "literal out of range for `u8`", id="overflowing-literal"),
-    pytest.param("fn main() { let x: i8 = -129; }", None, "literal out of range for `i8`", id="overflowing-negative"),
+                 "1:24", id="format-capture"),
+    pytest.param("fn main() { let x: u8 = 256; }", None, "literal out of range for `u8`", "1:25", id="overflowing-literal"),
+    pytest.param("fn main() { let x: i8 = -129; }", None, "literal out of range for `i8`", "1:25", id="overflowing-negative"),
     pytest.param("fn main() { let x = -1u32; }", "E0600", "cannot apply unary operator `-` to type `u32`",
-                 id="E0600"),
+                 "1:21", id="E0600"),
     pytest.param("fn main() { let x = 5; let y = *x; }", "E0614", "type `{integer}` cannot be dereferenced",
-                 id="E0614"),
+                 "1:32", id="E0614"),
     pytest.param("fn main() { let s = String::new(); let n = s as i32; }", "E0605",
-                 "non-primitive cast: `String` as `i32`", id="E0605"),
+                 "non-primitive cast: `String` as `i32`", "1:44", id="E0605"),
     pytest.param("fn main() { let c = 66u32 as char; }", "E0604", "only `u8` can be cast as `char`, not `u32`",
-                 id="E0604"),
+                 "1:21", id="E0604"),
     pytest.param("fn main() { let x = 5; let p = &x as usize; }", "E0606",
-                 "casting `&i32` as `usize` is invalid", id="E0606"),
+                 "casting `&i32` as `usize` is invalid", "1:32", id="E0606"),
     pytest.param("fn main() { let o = Some(1); match o { Some(_) => {} } }", "E0004",
-                 "non-exhaustive patterns: `None` not covered", id="E0004-option"),
+                 "non-exhaustive patterns: `None` not covered", "1:36", id="E0004-option"),
     pytest.param("enum C { R, G, B }\nfn main() { let c = C::R; match c { C::R => {} } }", "E0004",
-                 "non-exhaustive patterns: `C::G` and `C::B` not covered", id="E0004-enum"),
+                 "non-exhaustive patterns: `C::G` and `C::B` not covered", "2:33", id="E0004-enum"),
     pytest.param("fn main() { let o = Some(1); match &o { Some(_) => {} } }", "E0004",
-                 "non-exhaustive patterns: `&None` not covered", id="E0004-ref"),
+                 "non-exhaustive patterns: `&None` not covered", "1:36", id="E0004-ref"),
     pytest.param("fn main() { let x = 3u8; match x { 0..=100 => {} } }", "E0004",
-                 "non-exhaustive patterns: `101_u8..=u8::MAX` not covered", id="E0004-int"),
+                 "non-exhaustive patterns: `101_u8..=u8::MAX` not covered", "1:32", id="E0004-int"),
     pytest.param("fn main() { let x = 3i32; match x { 0 => {} } }", "E0004",
                  "non-exhaustive patterns: `i32::MIN..=-1_i32` and `1_i32..=i32::MAX` not covered",
-                 id="E0004-int-hole"),
+                 "1:33", id="E0004-int-hole"),
     pytest.param("fn main() { let b = (true, false); match b { (true, _) => {} } }", "E0004",
-                 "non-exhaustive patterns: `(false, _)` not covered", id="E0004-tuple"),
+                 "non-exhaustive patterns: `(false, _)` not covered", "1:42", id="E0004-tuple"),
     pytest.param("fn main() { let o = Some(1); let Some(x) = o; }", "E0005", "refutable pattern in local binding",
-                 id="E0005"),
+                 "1:34", id="E0005"),
     pytest.param("fn main() { let o = Some(1); for Some(x) in [o] {} }", "E0005",
-                 "refutable pattern in `for` loop binding", id="E0005-for"),
+                 "refutable pattern in `for` loop binding", "1:34", id="E0005-for"),
     pytest.param("fn f((a, Some(b)): (u8, Option<u8>)) {}\nfn main() {}", "E0005",
-                 "refutable pattern in function argument", id="E0005-param"),
+                 "refutable pattern in function argument", "1:6", id="E0005-param"),
     pytest.param("fn main() { let x = 5u8; match x { 0..=127 => {}, 129..=255 => {} } }", "E0004",
-                 "non-exhaustive patterns: `128_u8` not covered", id="E0004-gap"),
+                 "non-exhaustive patterns: `128_u8` not covered", "1:32", id="E0004-gap"),
     pytest.param("fn main() { let c = 'a'; match c { 'a'..='z' => {} } }", "E0004",
                  "non-exhaustive patterns: `'\\0'..='`'`, `'{'..='\\u{d7ff}'` and `'\\u{e000}'..='\\u{10ffff}'` not "
-                 "covered", id="E0004-char"),
+                 "covered", "1:32", id="E0004-char"),
     pytest.param("enum E { A(bool), B { x: u8 }, C }\nfn main() { let e = E::C; match e { E::A(true) => {}, "
                  "E::C => {} } }", "E0004", "non-exhaustive patterns: `E::B { .. }` not covered",
-                 id="E0004-nested"),
+                 "2:33", id="E0004-nested"),
     pytest.param("struct P { a: bool, b: bool }\nfn main() { let p = P { a: true, b: true }; "
                  "match p { P { a: true, .. } => {} } }", "E0004",
-                 "non-exhaustive patterns: `P { a: false, .. }` not covered", id="E0004-struct"),
+                 "non-exhaustive patterns: `P { a: false, .. }` not covered", "2:51", id="E0004-struct"),
     pytest.param("fn main() { let o = Some(5); match o { Some(x) if x > 3 => {}, None => {} } }", "E0004",
-                 "non-exhaustive patterns: `Some(_)` not covered", id="E0004-guard"),
+                 "non-exhaustive patterns: `Some(_)` not covered", "1:36", id="E0004-guard"),
     pytest.param("fn main() { let s = \"a\"; match s { \"a\" => {} } }", "E0004",
-                 "non-exhaustive patterns: `&_` not covered", id="E0004-str"),
+                 "non-exhaustive patterns: `&_` not covered", "1:32", id="E0004-str"),
     pytest.param("fn main() { let x = 5; match x {} }", "E0004", "non-exhaustive patterns: type `i32` is non-empty",
-                 id="E0004-empty"),
+                 "1:30", id="E0004-empty"),
     pytest.param("enum C { R, G, B, W, K }\nfn main() { let c = C::R; match c { C::R => {} } }", "E0004",
-                 "non-exhaustive patterns: `C::G`, `C::B`, `C::W` and 1 more not covered", id="E0004-many"),
+                 "non-exhaustive patterns: `C::G`, `C::B`, `C::W` and 1 more not covered", "2:33", id="E0004-many"),
     pytest.param("fn main() { let mut v = Vec::new(); v.push(1u8); let s: Vec<i32> = v; }", "E0308",
-                 "mismatched types", id="E0308-vec-elem"),
+                 "mismatched types", "1:68", id="E0308-vec-elem"),
     pytest.param("fn f(s: &mut String) {}\nfn main() { let s = String::new(); f(&s); }", "E0308",
-                 "mismatched types", id="E0308-mutability"),
+                 "mismatched types", "2:38", id="E0308-mutability"),
     pytest.param("fn main() { let x: Foo = 1; }", "E0425", "cannot find type `Foo` in this scope",
-                 id="E0425-type"),
+                 "1:20", id="E0425-type"),
     pytest.param("fn main() { let r = Rc::new(1); }", "E0433", "cannot find type `Rc` in this scope",
-                 id="E0433-rc"),
+                 "1:21", id="E0433-rc"),
     pytest.param("fn main() { mem::drop(1); }", "E0433", "cannot find module or crate `mem` in this scope",
-                 id="E0433-module"),
+                 "1:13", id="E0433-module"),
     pytest.param("fn main() { let x = Foo::new(); }", "E0433", "cannot find type `Foo` in this scope",
-                 id="E0433-type"),
+                 "1:21", id="E0433-type"),
     pytest.param("fn main() { loop { break; } break; }", "E0268", "`break` outside of a loop or labeled block",
-                 id="E0268"),
+                 "1:29", id="E0268"),
     pytest.param("fn main() { let x = while true { break 5; }; }", "E0571",
-                 "`break` with value from a `while` loop", id="E0571"),
+                 "`break` with value from a `while` loop", "1:34", id="E0571"),
     pytest.param("fn f() -> u8 { return; }\nfn main() { f(); }", "E0069",
-                 "`return;` in a function whose return type is not `()`", id="E0069"),
+                 "`return;` in a function whose return type is not `()`", "1:16", id="E0069"),
     pytest.param("fn main() { let v = vec![1, 2]; let x = v[1i32]; }", "E0277",
-                 "the type `[{integer}]` cannot be indexed by `i32`", id="E0277-index"),
+                 "the type `[{integer}]` cannot be indexed by `i32`", "1:43", id="E0277-index"),
     pytest.param("fn main() { let s = String::from(\"ab\"); let c = s[0]; }", "E0277",
-                 "the type `str` cannot be indexed by `{integer}`", id="E0277-string-index"),
+                 "the type `str` cannot be indexed by `{integer}`", "1:51", id="E0277-string-index"),
     pytest.param("#[derive(Clone, Copy)]\nstruct S { name: String }\nfn main() {}", "E0204",
-                 "the trait `Copy` cannot be implemented for this type", id="E0204"),
+                 "the trait `Copy` cannot be implemented for this type", "2:8", id="E0204"),
     pytest.param("fn main() { let p: *const i32 = &5; let x = *p; }", "E0133",
-                 "dereference of raw pointer is unsafe and requires unsafe block", id="E0133"),
+                 "dereference of raw pointer is unsafe and requires unsafe block", "1:45", id="E0133"),
     pytest.param("fn dangle() -> &String { let s = String::new(); &s }\nfn main() {}", "E0106",
-                 "missing lifetime specifier", id="E0106"),
+                 "missing lifetime specifier", "1:16", id="E0106"),
     pytest.param("fn longest(a: &str, b: &str) -> &str { a }\nfn main() {}", "E0106", "missing lifetime specifier",
-                 id="E0106-two-inputs"),
-    pytest.param("fn helper() {}", "E0601", "`main` function not found in crate `main`", id="E0601"),
+                 "1:33", id="E0106-two-inputs"),
+    pytest.param("fn helper() {}", "E0601", "`main` function not found in crate `main`", "1:15", id="E0601"),
     pytest.param("fn main() { let arr = [String::new(); 2]; }", "E0277",
-                 "the trait bound `String: Copy` is not satisfied", id="E0277-repeat"),
+                 "the trait bound `String: Copy` is not satisfied", "1:24", id="E0277-repeat"),
     pytest.param("struct P { x: i32 }\nfn main() { let p = P { x: 1 }; let n = p.x.len; }", "E0610",
-                 "`i32` is a primitive type and therefore doesn't have fields", id="E0610"),
+                 "`i32` is a primitive type and therefore doesn't have fields", "2:45", id="E0610"),
     pytest.param("fn main() { let x = 5; let y = &x; let z = y.foo; }", "E0609",
-                 "no field `foo` on type `&{integer}`", id="E0609-primitive-ref"),
+                 "no field `foo` on type `&{integer}`", "1:46", id="E0609-primitive-ref"),
     pytest.param("fn main() { let s = String::new(); let z = s.vec; }", "E0616",
-                 "field `vec` of struct `String` is private", id="E0616"),
+                 "field `vec` of struct `String` is private", "1:46", id="E0616"),
     pytest.param("fn main() { let s = String::new(); let z = s.len; }", "E0615",
-                 "attempted to take value of method `len` on type `String`", id="E0615"),
+                 "attempted to take value of method `len` on type `String`", "1:46", id="E0615"),
     pytest.param("fn main() { let t = (1, 2); let z = t.2; }", "E0609",
-                 "no field `2` on type `({integer}, {integer})`", id="E0609-tuple"),
+                 "no field `2` on type `({integer}, {integer})`", "1:39", id="E0609-tuple"),
     pytest.param("fn main() { let x = 5u8.abs(); }", "E0599", "no method named `abs` found for type `u8` in the "
-                 "current scope", id="E0599-unsigned-abs"),
+                 "current scope", "1:25", id="E0599-unsigned-abs"),
     pytest.param("struct P; impl P { fn new() -> P { P } }\nfn main() { let p = P::make(); }", "E0599",
                  "no function or associated item named `make` found for struct `P` in the current scope",
-                 id="E0599-assoc"),
+                 "2:24", id="E0599-assoc"),
     pytest.param("struct P; impl P { fn new() -> P { P } }\nfn main() { let p = P; p.new(); }", "E0599",
-                 "no method named `new` found for struct `P` in the current scope", id="E0599-assoc-as-method"),
+                 "no method named `new` found for struct `P` in the current scope", "2:26", id="E0599-assoc-as-method"),
     pytest.param("struct P { x: i32 }\nfn main() { let p = P; }", "E0423", "expected value, found struct `P`",
-                 id="E0423"),
+                 "2:21", id="E0423"),
     pytest.param("enum E { A { x: i32 } }\nfn main() { let e = E::A; }", "E0533",
-                 "expected value, found struct variant `E::A`", id="E0533"),
+                 "expected value, found struct variant `E::A`", "2:21", id="E0533"),
     pytest.param("fn main() { match Some(1) { Some => {} _ => {} } }", "E0530",
-                 "match bindings cannot shadow tuple variants", id="E0530-match"),
+                 "match bindings cannot shadow tuple variants", "1:29", id="E0530-match"),
     pytest.param("struct T(i32);\nfn main() { let T = 5; }", "E0530", "let bindings cannot shadow tuple structs",
-                 id="E0530-let"),
+                 "2:17", id="E0530-let"),
     pytest.param("enum E { A(i32, i32) }\nfn main() { let E::A(x) = E::A(1, 2); }", "E0023",
-                 "this pattern has 1 field, but the corresponding tuple variant has 2 fields", id="E0023"),
+                 "this pattern has 1 field, but the corresponding tuple variant has 2 fields", "2:22", id="E0023"),
     pytest.param("struct P { x: i32 }\nfn main() { let P { y, .. } = P { x: 1 }; }", "E0026",
-                 "struct `P` does not have a field named `y`", id="E0026"),
+                 "struct `P` does not have a field named `y`", "2:21", id="E0026"),
     pytest.param("struct P { x: i32, y: i32 }\nfn main() { let P { x } = P { x: 1, y: 2 }; }", "E0027",
-                 "pattern does not mention field `y`", id="E0027"),
+                 "pattern does not mention field `y`", "2:17", id="E0027"),
     pytest.param("fn main() { match 1 { x | 2 => {} } }", "E0408", "variable `x` is not bound in all patterns",
-                 id="E0408"),
+                 "1:27", id="E0408"),
     pytest.param("fn main() { let (a, a) = (1, 2); }", "E0416",
-                 "identifier `a` is bound more than once in the same pattern", id="E0416"),
+                 "identifier `a` is bound more than once in the same pattern", "1:21", id="E0416"),
     pytest.param("struct D;\nimpl Drop for D { fn drop(&mut self) {} }\nfn main() { let d = D; d.drop(); }", "E0040",
-                 "explicit use of destructor method", id="E0040"),
-    pytest.param("fn main() { let x = 5; x(); }", "E0618", "expected function, found `{integer}`", id="E0618"),
+                 "explicit use of destructor method", "3:26", id="E0040"),
+    pytest.param("fn main() { let x = 5; x(); }", "E0618", "expected function, found `{integer}`", "1:24", id="E0618"),
     pytest.param("fn main() { let x = 5; let y = x[0]; }", "E0608", "cannot index into a value of type `{integer}`",
-                 id="E0608"),
+                 "1:33", id="E0608"),
 ]
 
 
-@pytest.mark.parametrize(("source", "code", "headline"), ERROR_CASES)
-def test_errors(source, code, headline):
-    assert first_error(source + "\n") == (code, headline)
+@pytest.mark.parametrize(("source", "code", "headline", "location"), ERROR_CASES)
+def test_errors(source, code, headline, location):
+    assert first_error(source + "\n") == (code, headline, location)
 
 
 @needs_rustc
-@pytest.mark.parametrize(("source", "code", "headline"), ERROR_CASES)
-def test_errors_agree_with_rustc(source, code, headline, tmp_path):
-    assert rustc_first_error(source + "\n", tmp_path) == (code, headline)
+@pytest.mark.parametrize(("source", "code", "headline", "location"), ERROR_CASES)
+def test_errors_agree_with_rustc(source, code, headline, location, tmp_path):
+    assert rustc_first_error(source + "\n", tmp_path) == (code, headline, location)
 
 
 # ------------------------------------------------------------------------------ resolution, methods, coercions
