@@ -19,6 +19,7 @@ import pytest
 from whiteboard.model import syntax as ast
 from whiteboard.model.diagnostics import CompileError
 from whiteboard.model.parser import parse_program
+from whiteboard.model.syntax import Unsupported
 from whiteboard.model.typeck import Coercion, check_program
 from whiteboard.model.typeck_items import iter_nodes
 from whiteboard.model.types import F64, I32, STR, U8, Adt, Array, Int, RawPtr, Ref, Slice, Tuple, Var
@@ -529,6 +530,71 @@ def test_types_agree_with_rustc(source, expected, tmp_path):
 # --------------------------------------------------------------------------------------------- error cases
 
 ERROR_CASES = [
+    pytest.param("fn f() {}\nfn f() {}\nfn main() {}",
+                 "E0428", "the name `f` is defined multiple times", "2:1", id="E0428"),
+    pytest.param("struct P;\nimpl P { fn a(&self) {} }\nimpl P { fn a(&self) {} }\nfn main() {}",
+                 "E0592", "duplicate definitions with name `a`", "2:10", id="E0592"),
+    pytest.param("fn main() { let Some(x) = Some(1) else { 5 }; }",
+                 "E0308", "`else` clause of `let...else` does not diverge", "1:40", id="E0308-let-else"),
+    pytest.param("fn main() { 'a: loop { break 'b; } }",
+                 "E0426", "use of undeclared label `'b`", "1:30", id="E0426"),
+    pytest.param("struct P { x: i32 }\nfn main() { let p = P { x: 1, x: 2 }; }",
+                 "E0062", "field `x` specified more than once", "2:31", id="E0062"),
+    pytest.param("enum E { A }\nfn main() { let e = E::A; let E::A { x } = e; }",
+                 "E0026", "variant `E::A` does not have a field named `x`", "2:38", id="E0026-variant"),
+    pytest.param("#[derive(Copy)]\nstruct S;\nfn main() {}",
+                 "E0277", "the trait bound `S: Clone` is not satisfied", "2:8", id="E0277-derive-copy"),
+    pytest.param("#[derive(Clone, Copy)]\nstruct S;\nimpl Drop for S { fn drop(&mut self) {} }\nfn main() {}",
+                 "E0184", "the trait `Copy` cannot be implemented for this type; the type has a destructor",
+                 "2:8", id="E0184"),
+    pytest.param("fn main() { let v: Vec = Vec::new(); }",
+                 "E0107", "missing generics for struct `Vec`", "1:20", id="E0107-missing"),
+    pytest.param("fn main() { let s: String<u8> = String::new(); }",
+                 "E0107", "struct takes 0 generic arguments but 1 generic argument was supplied",
+                 "1:20", id="E0107-extra"),
+    pytest.param("fn f(x: Self) {}\nfn main() {}",
+                 "E0411", "cannot find type `Self` in this scope", "1:9", id="E0411"),
+    pytest.param("use Color::Purple;\nenum Color { Red }\nfn main() {}",
+                 "E0432", "unresolved import `Color::Purple`", "1:5", id="E0432"),
+    pytest.param("struct P;\nfn main() { println!(\"{who}\", who = P); }",
+                 "E0277", "`P` doesn't implement `std::fmt::Display`", "2:37", id="E0277-named-arg"),
+    pytest.param("fn main() { println!(\"{0} {2}\", 1, 2); }",
+                 None, "invalid reference to positional argument 2 (there are 2 arguments)",
+                 "1:28", id="format-bad-index"),
+    pytest.param("fn main() { println!(\"{a}\", a = 1, b = 2); }",
+                 None, "named argument never used", "1:40", id="format-unused-named"),
+    pytest.param("fn main() { let w = 5; println!(\"{:w$}\", 1.5f32); let x = 1; println!(\"{x:>w$}\");"
+                 " println!(\"{:.*}\", \"a\", 2.0); }",
+                 "E0308", "mismatched types", "1:101", id="format-precision-type"),
+    pytest.param("fn takes(s: &str) {}\nfn main() { let s = String::new(); takes(s); }",
+                 "E0308", "mismatched types", "2:42", id="E0308-arg"),
+    pytest.param("fn main() { let mut v = vec![1]; v.push(\"x\"); }",
+                 "E0308", "mismatched types", "1:41", id="E0308-method-arg"),
+    pytest.param("fn main() { let x = 5; if x = 5 {} }",
+                 "E0308", "mismatched types", "1:27", id="E0308-assign-in-if"),
+    pytest.param("struct P { x: u8 }\nfn main() { let p = P { x: \"a\" }; }",
+                 "E0308", "mismatched types", "2:28", id="E0308-field"),
+    pytest.param("fn main() { let x = 5; x.unwrap(); }",
+                 "E0599", "no method named `unwrap` found for type `{integer}` in the current scope",
+                 "1:26", id="E0599-literal"),
+    pytest.param("fn main() { let v = vec![1]; for i in 0..v.len() { let x: i32 = i; } }",
+                 "E0308", "mismatched types", "1:65", id="E0308-usize-index"),
+    pytest.param("fn main() { let s = \"a\" + \"b\"; }",
+                 "E0369", "cannot add `&str` to `&str`", "1:25", id="E0369-str-add"),
+    pytest.param("fn main() { let t: (i32, f64) = (1, 2); }",
+                 "E0308", "mismatched types", "1:37", id="E0308-tuple-element"),
+    pytest.param("fn main() { let n = -5; let u: u32 = n; }",
+                 "E0277", "the trait bound `u32: Neg` is not satisfied", "1:21", id="E0277-neg-unsigned"),
+    pytest.param("fn main() { let v = vec![1]; let x = v.get(0) + 1; }",
+                 "E0369", "cannot add `{integer}` to `Option<&{integer}>`", "1:47", id="E0369-option-add"),
+    pytest.param("fn main() { loop { break 5 } }",
+                 "E0308", "mismatched types", "1:26", id="E0308-loop-statement"),
+    pytest.param("fn f(x: i32) -> i32 { if x > 0 { return \"a\"; } x }\nfn main() {}",
+                 "E0308", "mismatched types", "1:41", id="E0308-return"),
+    pytest.param("fn main() { let p = (1, 2); let (a, b, c) = p; }",
+                 "E0308", "mismatched types", "1:33", id="E0308-tuple-pattern"),
+    pytest.param("fn main() { let x = 3.0; let y: f32 = x * 2; }",
+                 "E0277", "cannot multiply `{float}` by `{integer}`", "1:41", id="E0277-float-times-int"),
     pytest.param('fn main() { let x: u8 = "a"; }', "E0308", "mismatched types", "1:25", id="E0308-let"),
     pytest.param("fn f(x: u8) {}\nfn main() { f(1, 2); }", "E0061",
                  "this function takes 1 argument but 2 arguments were supplied", "2:13", id="E0061-fn"),
@@ -559,7 +625,8 @@ ERROR_CASES = [
                  "1:17", id="E0282-vec"),
     pytest.param("fn main() { let x = None; }", "E0282", "type annotations needed for `Option<_>`",
                  "1:17", id="E0282-option"),
-    pytest.param("fn main() { let (a, b) = (Vec::new(), 1); }", "E0282", "type annotations needed", "1:27", id="E0282-tuple"),
+    pytest.param("fn main() { let (a, b) = (Vec::new(), 1); }", "E0282", "type annotations needed", "1:27",
+                 id="E0282-tuple"),
     pytest.param("fn main() { Vec::new(); }", "E0282", "type annotations needed", "1:13", id="E0282-expr"),
     pytest.param("fn main() { let x = Default::default(); }", "E0790",
                  "cannot call associated function on trait without specifying the corresponding `impl` type",
@@ -597,8 +664,10 @@ ERROR_CASES = [
     pytest.param("fn main() { println!(\"{}\", 1, 2); }", None, "argument never used", "1:31", id="format-unused"),
     pytest.param("fn main() { println!(\"{y}\"); }", "E0425", "cannot find value `y` in this scope",
                  "1:24", id="format-capture"),
-    pytest.param("fn main() { let x: u8 = 256; }", None, "literal out of range for `u8`", "1:25", id="overflowing-literal"),
-    pytest.param("fn main() { let x: i8 = -129; }", None, "literal out of range for `i8`", "1:25", id="overflowing-negative"),
+    pytest.param("fn main() { let x: u8 = 256; }", None, "literal out of range for `u8`", "1:25",
+                 id="overflowing-literal"),
+    pytest.param("fn main() { let x: i8 = -129; }", None, "literal out of range for `i8`", "1:25",
+                 id="overflowing-negative"),
     pytest.param("fn main() { let x = -1u32; }", "E0600", "cannot apply unary operator `-` to type `u32`",
                  "1:21", id="E0600"),
     pytest.param("fn main() { let x = 5; let y = *x; }", "E0614", "type `{integer}` cannot be dereferenced",
@@ -1076,6 +1145,10 @@ ACCEPTED_CASES = [
     pytest.param("fn main() { let x = 5; let r = &x; let e = r == &5 && *r > 1; }", id="ref-eq-ref"),
     pytest.param("fn main() { let v = vec![1u8]; assert_eq!(v, [1]); assert_ne!(v.len(), 0); }", id="asserts"),
     pytest.param("fn main() { let x: i32; if true { x = 1; } else { x = 2; } let y = x; }", id="deferred-init"),
+    pytest.param('fn main() { let n = 3; let name = "Bob"; println!("{name} has {n}"); println!("{0} {1} {0}", 1, 2); '
+                 'println!("{who} {pts:>5}", who = name, pts = n * 10); println!("{{}} {{{}}}", n); '
+                 'println!("{:>w$.p$} {:#x} {:08.3} {:e} {:p}", 1.5, 255, 2.5, 1e3, &n, w = 8, p = 2); }',
+                 id="format-arguments"),
     pytest.param("fn name() -> &'static str { \"n\" }\nfn first(v: &Vec<u8>) -> &u8 { &v[0] }\n"
                  "struct S { v: Vec<u8> }\nimpl S { fn get(&self, i: &usize) -> &u8 { &self.v[*i] } }\n"
                  "fn main() {}", id="lifetime-elision"),
@@ -1133,3 +1206,22 @@ def test_generic_arguments_of_std_functions():
     args = [(path.segments[-1], info.generic_args[path.id]) for path in nodes_of(prog, ast.Path)
             if path.id in info.generic_args]
     assert args == [("size_of", (Adt("W"),)), ("size_of", (Int("u64"),)), ("drop", (Adt("String"),))]
+
+
+@pytest.mark.parametrize(
+    ("source", "what"),
+    [
+        pytest.param("fn main() { let mut v = vec![3, 1]; v.sort(); }", "the method `sort` on `Vec<{integer}>`",
+                     id="std-method"),
+        pytest.param("fn main() { let v = vec![1]; let m = v.iter().max(); }", "the method `max` on `Iter<{integer}>`",
+                     id="iterator-method"),
+        pytest.param("fn main() { let r = Ok(1); }", "`Result` and its variants `Ok` and `Err`", id="result"),
+        pytest.param("fn f() -> Result<u8, u8> { todo!() }\nfn main() {}", "the type `Result`", id="result-type"),
+        pytest.param("use std::collections::HashMap;\nfn main() {}", "`use std::collections::HashMap`", id="use"),
+        pytest.param("fn main() { let x = std::process::exit(1); }", "the path `std::process::exit`", id="path"),
+    ],
+)
+def test_outside_the_subset(source, what):
+    with pytest.raises(Unsupported) as caught:
+        check_program(parse_program(source + "\n"))
+    assert caught.value.what == what

@@ -53,6 +53,8 @@ PRELUDE_FNS: dict[str, str] = {
 # `use std::rc::Rc` (the path it is imported by is given).
 TYPES: dict[str, tuple[str, ...]] = {"String": (), "Vec": ("T",), "Box": ("T",), "Option": ("T",), "Rc": ("T",)}
 IMPORTED_TYPES: dict[tuple[str, ...], str] = {("rc", "Rc"): "Rc"}
+# Prelude types outside the subset: naming them is valid Rust, so it is reported as unsupported, not as an error.
+UNSUPPORTED_PRELUDE_TYPES = frozenset({"Result"})
 
 # Modules a path may name before an item: `std::mem::swap`, `std::rc::Rc::new`, `std::string::String::new`.
 MODULES: dict[str, tuple[str, ...]] = {
@@ -82,6 +84,9 @@ METHODS: dict[str, dict[str, str]] = {
         "is_empty": "fn(&self) -> bool",
         "as_str": "fn(&self) -> &str",
         "clear": "fn(&mut self)",
+        "reserve": "fn(&mut self, usize)",
+        "reserve_exact": "fn(&mut self, usize)",
+        "shrink_to_fit": "fn(&mut self)",
     },
     "str": {
         "len": "fn(&self) -> usize",

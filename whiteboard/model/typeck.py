@@ -1,9 +1,9 @@
 """The type checker: gives every expression and binding of a program its exact type, as rustc 1.95 would.
 
 `check_program` collects the items (`typeck_items`), checks that derives are allowed, then checks each function
-body and constant on its own (`typeck_body`), the way rustc type-checks one body at a time. The result, `TypeInfo`,
-is what the borrow checker and the interpreter read: types for integer widths and Copy/move, the resolution of every
-path and method call, autoderefs and coercions.
+body and constant on its own (`typeck_body`), the way rustc type-checks one body at a time. Items declared inside a
+function body are treated as top-level ones. The result, `TypeInfo`, is what the borrow checker and the interpreter
+read: types for integer widths and Copy/move, the resolution of every path and method call, autoderefs and coercions.
 
 Errors are rustc's (`diagnostics.CompileError` with its code, headline and primary span); valid Rust outside the
 subset raises `syntax.Unsupported`.
@@ -38,7 +38,8 @@ class TypeInfo:
     - resolutions: what a path names: ("local", binding id) | ("fn", name) | ("method", owner, name) for
       associated functions | ("const", name) | ("static", name) | ("variant", enum, variant) | ("struct", name)
       for unit and tuple structs | ("std", key) with key an entry of `std_sigs.ASSOC_FNS` ("Vec::new",
-      "mem::swap" …), "Some", "None", "Default::default" (the type is the call's) or "i32::MAX"-style constants.
+      "mem::swap" …), "Some", "None", "Default::default" (the call's type says of what; a hand-written
+      `impl Default` is then in `methods_by_type`) or "i32::MAX"-style constants.
       Also set for struct-literal and pattern paths, and for identifier patterns that name a constant or unit
       variant (`None`).
     - methods: each method call's (owner, method, autoderefs): owner is a std owner of `std_sigs.METHODS`
@@ -68,7 +69,11 @@ class TypeInfo:
     fns: dict[str, FnSig]
     methods_by_type: dict[str, dict[str, FnSig]]
     drop_impls: set[str]
-    field_types: dict[str, list[tuple[str, Ty]]] = field(default_factory=dict)  # by struct or "Enum::Variant"
+    # Field types (`Self` replaced) by struct name or "Enum::Variant", in declaration order.
+    field_types: dict[str, list[tuple[str, Ty]]] = field(default_factory=dict)
+    # Every `const` and `static`, including those declared inside function bodies, and their types.
+    consts: dict[str, ast.ConstDef] = field(default_factory=dict)
+    const_types: dict[str, Ty] = field(default_factory=dict)
     _traits: Traits | None = field(default=None, repr=False)
 
     def is_copy(self, ty: Ty) -> bool:
@@ -159,6 +164,8 @@ def _type_info(env: Env) -> TypeInfo:
         methods_by_type=items.methods_by_type,
         drop_impls=items.drop_impls,
         field_types=items.fields,
+        consts=items.consts,
+        const_types=items.const_types,
         _traits=env.traits,
     )
 

@@ -9,6 +9,7 @@ integer/float literal variables defaulted to i32/f64 once the whole body has bee
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from whiteboard.model import syntax as ast
@@ -105,6 +106,29 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         self.coerce(expr, self.check_expr(expr, target), target, message)
         return target
 
+    def check_arguments(self, args: list[ast.Node], params: tuple[Ty, ...], ret: Ty, expected: Ty | None) -> None:
+        """Check call arguments. As rustc does, each argument is coerced to the parameter type the expected result
+        implies when there is one (`let b: Box<&str> = Box::new(&s)` coerces `&s` to `&str`), then that type must
+        fit the parameter."""
+        for arg, param, implied in zip(args, params, self._implied_params(params, ret, expected), strict=True):
+            self.check_coerced(arg, implied)
+            if implied is not param:
+                self.unify_or_mismatch(arg.span, param, implied)
+
+    def _implied_params(self, params: tuple[Ty, ...], ret: Ty, expected: Ty | None) -> tuple[Ty, ...]:
+        """The parameter types if `ret` were `expected` (rustc's `expected_inputs_for_expected_output`); the
+        table is left as it was."""
+        if expected is None:
+            return params
+        snap = self.table.snapshot()
+        try:
+            self.table.unify(ret, expected)
+            implied = tuple(self.resolve(p) for p in params)
+        except UnifyError:
+            implied = params
+        self.table.rollback(snap)
+        return tuple(p if i == p else i for p, i in zip(params, implied, strict=True))
+
     def resolve(self, ty: Ty) -> Ty:
         return self.table.resolve(ty)
 
@@ -197,10 +221,11 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
             return False  # nested items are collected and checked as top-level ones
         if isinstance(stmt, ast.Let):
             return self._check_let(stmt)
-        ty = self.check_expr(stmt.expr)
-        if not stmt.semi:
+        if stmt.semi:
+            ty = self.check_expr(stmt.expr)
+        else:
             # A block-like expression statement without `;` (`if c { 1 } else { 2 }` mid-block) must be `()`.
-            self.coerce(stmt.expr, ty, UNIT)
+            ty = self.check_coerced(stmt.expr, UNIT)
         return isinstance(self.table.shallow(ty), Never)
 
     def _check_let(self, let: ast.Let) -> bool:
@@ -322,7 +347,8 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         for cx in reversed(self.loops):
             if cx.node.label == label:
                 return cx
-        raise error("E0426", f"use of undeclared label `{label}`", node.span, f"undeclared label `{label}`")
+        written = self.env.text.find(re.escape(label), node.span[:2], node.span[2:])
+        raise error("E0426", f"use of undeclared label `{label}`", written or node.span, f"undeclared label `{label}`")
 
     def check_Return(self, node: ast.Return, expected: Ty | None) -> Ty:
         if node.value is not None:

@@ -38,9 +38,8 @@ WILD = None
 class Exhaustiveness:
     """Lowers typed syntax patterns to constructors and computes what they miss."""
 
-    def __init__(self, items: Items, pat_types: dict[int, Ty], resolutions: dict[int, tuple], resolve):
+    def __init__(self, items: Items, resolutions: dict[int, tuple], resolve):
         self.items = items
-        self.pat_types = pat_types
         self.resolutions = resolutions
         self.resolve = resolve
 
@@ -213,24 +212,18 @@ class Exhaustiveness:
             return _show_range(ctor.key, ty)
         if ctor.kind == "single" and isinstance(ty, Tuple):
             return "(" + ", ".join(args) + ("," if len(args) == 1 else "") + ")"
-        name = ty.name if ctor.kind == "single" else ctor.key if ty.name == "Option" else f"{ty.name}::{ctor.key}"
-        fields_key = ty.name if ctor.kind == "single" else f"{ty.name}::{ctor.key}"
-        kind = self._kind(fields_key)
+        if ty.name == "Option":  # the prelude's variants are named bare
+            return f"Some({args[0]})" if ctor.key == "Some" else "None"
+        if ctor.kind == "single":
+            name, fields_key, kind = ty.name, ty.name, self.items.structs[ty.name].kind
+        else:
+            name = fields_key = f"{ty.name}::{ctor.key}"
+            kind = self.items.variant(ty.name, ctor.key).kind
         if kind == "named":
             names = [n for n, _ in self.items.fields[fields_key]]
             shown = [f"{n}: {a}" for n, a in zip(names, args, strict=True) if a != "_"]
             return f"{name} {{ {', '.join(shown)}, .. }}" if shown else f"{name} {{ .. }}"
         return f"{name}({', '.join(args)})" if kind == "tuple" else name
-
-    def _kind(self, fields_key: str) -> str:
-        if fields_key in ("Option::Some",):
-            return "tuple"
-        if fields_key in ("Option::None",):
-            return "unit"
-        if "::" in fields_key:
-            enum, variant = fields_key.split("::")
-            return self.items.variant(enum, variant).kind
-        return self.items.structs[fields_key].kind
 
 
 def _expand_or(rows: list[list]) -> list[list]:

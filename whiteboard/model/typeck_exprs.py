@@ -107,8 +107,7 @@ class ExprChecks(OperatorChecks):
             if resolution[:2] == ("std", "Some"):
                 kind = "enum variant"
             raise arg_count(call.func.span, kind, len(fn.params), len(call.args))
-        for arg, param in zip(call.args, fn.params, strict=True):
-            self.check_coerced(arg, param)
+        self.check_arguments(call.args, fn.params, fn.ret, expected)
         return fn.ret
 
     # ---------------------------------------------------------------------------------------- fields, indexing
@@ -237,8 +236,10 @@ class ExprChecks(OperatorChecks):
 
     def check_TupleLit(self, node: ast.TupleLit, expected: Ty | None) -> Ty:
         wanted = self.table.shallow(expected) if expected is not None else None
-        hints = wanted.elems if isinstance(wanted, Tuple) and len(wanted.elems) == len(node.elems) else None
-        return Tuple(tuple(self.check_expr(e, hints[i] if hints else None) for i, e in enumerate(node.elems)))
+        if isinstance(wanted, Tuple) and len(wanted.elems) == len(node.elems):
+            # Each element is a coercion site for its expected type, so a mismatch is blamed on the element.
+            return Tuple(tuple(self.check_coerced(e, hint) for e, hint in zip(node.elems, wanted.elems, strict=True)))
+        return Tuple(tuple(self.check_expr(e) for e in node.elems))
 
     def check_ArrayLit(self, node: ast.ArrayLit, expected: Ty | None) -> Ty:
         element = self._element_hint(expected)

@@ -114,7 +114,7 @@ def _check_inferred(cx) -> None:
 
 
 def _check_patterns(cx) -> None:
-    checker = Exhaustiveness(cx.items, cx.out.pat_types, cx.out.resolutions, cx.resolve)
+    checker = Exhaustiveness(cx.items, cx.out.resolutions, cx.resolve)
     for pattern, ty, context in cx.irrefutable:
         check_irrefutable(checker, pattern, ty, context)
     for node, ty in cx.matches:

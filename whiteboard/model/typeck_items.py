@@ -4,6 +4,7 @@ lowered (`Self` replaced, names checked) before any function body is looked at, 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -69,7 +70,7 @@ def collect(program: ast.Program, text: SourceText) -> Items:
     # Imports of enum variants (`use Color::*`) need the enums declared first.
     for item in all_items:
         if isinstance(item, ast.UseDecl):
-            _use_variants(items, item)
+            _use_variants(items, item, text)
     lower = TypeLowering(items, text)
     for item in all_items:
         if isinstance(item, ast.StructDef):
@@ -145,9 +146,9 @@ def _declare_type(items: Items, item: ast.StructDef | ast.EnumDef) -> None:
 
 def _declare_fn(items: Items, table: dict[str, FnSig], fn: ast.FnDef, lower: TypeLowering) -> None:
     if table is items.fns:
-        _declare_unique(items, fn.name, fn.name_span, "value")
-    elif fn.name in table:
-        raise error("E0592", f"duplicate definitions with name `{fn.name}`", fn.name_span,
+        _declare_unique(items, fn.name, fn.span, "value")
+    elif fn.name in table:  # rustc points at the first definition
+        raise error("E0592", f"duplicate definitions with name `{fn.name}`", table[fn.name].node.span,
                     f"duplicate definitions for `{fn.name}`")
     self_ty = Adt(fn.owner) if fn.owner else None
     params = [lower(p.ty, p.span, self_ty) for p in fn.params]
@@ -196,7 +197,7 @@ def _strip_crate(path: tuple[str, ...]) -> tuple[str, ...] | None:
     return None
 
 
-def _use_variants(items: Items, use: ast.UseDecl) -> None:
+def _use_variants(items: Items, use: ast.UseDecl, text: SourceText) -> None:
     for path in use.paths:
         if _strip_crate(path) is not None:
             continue
@@ -206,8 +207,9 @@ def _use_variants(items: Items, use: ast.UseDecl) -> None:
         enum = items.enums[names[0]]
         variants = enum.variants if names[1] == "*" else [items.variant(enum.name, names[1])]
         if None in variants:
-            raise error("E0432", f"unresolved import `{'::'.join(path)}`", use.span,
-                        f"no `{names[1]}` in `{enum.name}`")
+            written = text.find(re.escape("::".join(path)), use.span[:2], use.span[2:])
+            raise error("E0432", f"unresolved import `{'::'.join(path)}`",
+                        written or text.word(names[1], use.span) or use.span, f"no `{names[1]}` in `{enum.name}`")
         for variant in variants:
             items.value_imports[variant.name] = ("variant", enum.name, variant.name)
 
@@ -227,14 +229,15 @@ class TypeLowering:
             raise Unsupported("trait objects", span)
         if not isinstance(ty, Adt):
             return map_children(ty, lambda child: self(child, span, self_ty))
+        name_span = self.text.word(ty.name, span) or span  # rustc points at the name
         if ty.name == "Self":
             if self_ty is None:
-                raise error("E0411", "cannot find type `Self` in this scope", span,
+                raise error("E0411", "cannot find type `Self` in this scope", name_span,
                             "`Self` is only available in impls, traits, and type definitions")
             return self_ty
-        arity = self._arity(ty.name, span)
+        arity = self._arity(ty.name, name_span)
         if len(ty.args) != arity:
-            raise _generic_count(ty, arity, span)
+            raise _generic_count(ty, arity, name_span)
         return Adt(ty.name, tuple(self(arg, span, self_ty) for arg in ty.args))
 
     def _arity(self, name: str, span: Span) -> int:
@@ -244,8 +247,9 @@ class TypeLowering:
         # told from an imported `Rc`; both are accepted.
         if name in std_sigs.TYPES:
             return len(std_sigs.TYPES[name])
-        raise error("E0425", f"cannot find type `{name}` in this scope", self.text.word(name, span) or span,
-                    "not found in this scope")
+        if name in std_sigs.UNSUPPORTED_PRELUDE_TYPES:
+            raise Unsupported(f"the type `{name}`", span)
+        raise error("E0425", f"cannot find type `{name}` in this scope", span, "not found in this scope")
 
 
 def _generic_count(ty: Adt, arity: int, span: Span) -> Exception:

@@ -32,36 +32,38 @@ class MacroChecks:
         captures: list[tuple[str, tuple]] = []
         used: set[int | str] = set()
         for hole, span in zip(holes, spans, strict=True):
-            for index in hole.counts:
-                used.add(index)
-                self.unify_or_mismatch(span, USIZE, self._argument(node, index, positional, named, captures, span))
+            for key in hole.counts:
+                used.add(key)
+                ty, blame = self._argument(key, positional, named, captures, span)
+                self.unify_or_mismatch(blame, USIZE, ty)
             used.add(hole.argument)
-            ty = self._argument(node, hole.argument, positional, named, captures, span)
-            argument = positional[hole.argument][0] if isinstance(hole.argument, int) else named.get(hole.argument)
-            # rustc blames the argument, or the name inside the braces for a captured variable.
-            self.require(ty, hole.trait, argument.expr.span if argument else _name_span(span, hole.argument))
+            ty, blame = self._argument(hole.argument, positional, named, captures, span)
+            self.require(ty, hole.trait, blame)
         unused = [arg for i, (arg, _) in enumerate(positional) if i not in used]
         unused += [arg for name, (arg, _) in named.items() if name not in used]
         if unused:
             message = "argument never used" if len(unused) == 1 else "multiple unused formatting arguments"
             if len(unused) == 1 and unused[0].name is not None:
                 message = "named argument never used"
-            raise error(None, message, unused[0].span)
+            raise error(None, message, unused[0].expr.span)
         if captures:
             self.out.format_captures[node.id] = captures
 
-    def _argument(self, node: ast.FormatMacro, key: int | str, positional: list, named: dict, captures: list,
-                  span: Span) -> Ty:
-        """The type of what a placeholder formats: a positional or named argument, or a captured variable."""
+    def _argument(self, key: int | str, positional: list, named: dict, captures: list,
+                  hole: Span) -> tuple[Ty, Span]:
+        """The type of what a placeholder uses (a positional or named argument, or a captured variable) and where
+        rustc blames it: the argument, or the name inside the braces for a captured variable."""
         if isinstance(key, int):
-            return positional[key][1]
+            arg, ty = positional[key]
+            return ty, arg.expr.span
         if key in named:
-            return named[key][1]
+            arg, ty = named[key]
+            return ty, arg.expr.span
         if not key.isidentifier():
-            raise error(None, f"invalid format string: invalid argument name `{key}`", span)
-        resolution, ty = self.resolve_value_path(ast.Path((key,), span=_name_span(span, key)))
+            raise error(None, f"invalid format string: invalid argument name `{key}`", hole)
+        resolution, ty = self.resolve_value_path(ast.Path((key,), span=_name_span(hole, key)))
         captures.append((key, resolution))
-        return ty
+        return ty, _name_span(hole, key)
 
     def _hole_spans(self, node: ast.FormatMacro, holes: list) -> list[Span]:
         """Each placeholder's span, read from the literal's source text (escapes shift the template's indices);
@@ -138,4 +140,4 @@ def _too_few_arguments(wanted: list[int], given: int, spans: list[Span], holes: 
                      spans[0])
     bad = next(hole for hole in holes if isinstance(hole.argument, int) and hole.argument >= given)
     return error(None, f"invalid reference to positional argument {bad.argument} ({there})",
-                 spans[holes.index(bad)])
+                 _name_span(spans[holes.index(bad)], str(bad.argument)))

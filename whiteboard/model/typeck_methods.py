@@ -99,8 +99,7 @@ class MethodChecks:
         self.out.methods[call.id] = (method.owner, call.method, derefs)
         if len(call.args) != len(method.params):
             raise arg_count(call.method_span, "method", len(method.params), len(call.args))
-        for arg, param in zip(call.args, method.params, strict=True):
-            self.check_coerced(arg, param)
+        self.check_arguments(call.args, method.params, method.ret, expected)
         return method.ret
 
     def _probe(self, call: ast.MethodCall, receiver: Ty) -> tuple[Method, int]:
@@ -113,8 +112,7 @@ class MethodChecks:
                 raise error("E0282", "type annotations needed", call.receiver.span, "type must be known at this point")
             found = self._method_at(step, call.method)
             if found is None and isinstance(step, Var):
-                raise error("E0689", f"can't call method `{call.method}` on ambiguous numeric type `{step}`",
-                            call.method_span)
+                raise self._literal_receiver(call, step)
             if found is not None:
                 return found, derefs
         raise self._no_method(call, receiver, [step for step, _ in steps])
@@ -165,6 +163,18 @@ class MethodChecks:
         full = {**mapping, "Self": self_ty, **{g: self.table.fresh() for g in sig.generics}}
         params = tuple(substitute(p, full) for p in sig.params)
         return Method(owner, sig.self_kind, params, substitute(sig.ret, full))
+
+    def _literal_receiver(self, call: ast.MethodCall, var: Var) -> Exception:
+        """A method on an integer or float literal of unknown type: E0689 if the number types have it (`pow`),
+        E0599 if it is another type's method (`unwrap`), else outside what the subset knows."""
+        tables = ("int", "signed") if var.kind == "int" else ("float",)
+        if any(call.method in std_sigs.METHODS[t] for t in tables):
+            return error("E0689", f"can't call method `{call.method}` on ambiguous numeric type `{var}`",
+                         call.method_span)
+        if any(call.method in methods for methods in std_sigs.METHODS.values()):
+            return error("E0599", f"no method named `{call.method}` found for type `{var}` in the current scope",
+                         call.method_span, f"method not found in `{var}`")
+        return Unsupported(f"the method `{call.method}` on `{var}`", call.method_span)
 
     def _no_method(self, call: ast.MethodCall, receiver: Ty, steps: list[Ty]) -> Exception:
         """E0599 when every type on the deref chain is the program's own; std types may have methods the subset

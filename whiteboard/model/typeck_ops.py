@@ -201,6 +201,8 @@ class OperatorChecks:
         if not valid:
             raise error("E0600", f"cannot apply unary operator `{node.op}` to type `{self.resolve(operand)}`",
                         node.span, f"cannot apply unary operator `{node.op}`")
+        if node.op == "-" and isinstance(operand, Var):
+            self.require(operand, "Neg", node.span)  # `let n = -5; let u: u32 = n;` fails once `n` is known
         return operand
 
     def _deref(self, node: ast.Unary, ty: Ty) -> Ty:

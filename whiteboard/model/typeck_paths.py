@@ -36,6 +36,8 @@ class PathChecks:
             return self._single(segments[0], generics[0], path, callee)
         if segments[0] in std_sigs.MODULES:
             return self._module_path(segments, generics, path, from_root)
+        if from_root and segments[0] not in std_sigs.TYPES and segments[0] not in PRIMITIVES:
+            raise Unsupported(f"the path `{'::'.join(path.segments)}`", path.span)
         if len(segments) != 2:
             raise Unsupported(f"the path `{'::'.join(path.segments)}`", path.span)
         return self._type_relative(segments[0], segments[1], generics, path, from_root)
@@ -63,6 +65,8 @@ class PathChecks:
         if name in std_sigs.PRELUDE_FNS:
             key = std_sigs.PRELUDE_FNS[name]
             return ("std", key), self.std_fn(key, (), generics, path)
+        if name in ("Ok", "Err"):
+            raise Unsupported("`Result` and its variants `Ok` and `Err`", path.span)
         what = "function" if callee else "value"
         raise error("E0425", f"cannot find {what} `{name}` in this scope", path.span, "not found in this scope")
 

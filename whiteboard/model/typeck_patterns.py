@@ -15,6 +15,7 @@ from whiteboard.model.typeck_errors import describe, error, mismatched
 from whiteboard.model.types import Adt, Char, Int, Ref, Str, Tuple, Ty, Var
 
 MOVE, REF, REF_MUT = "move", "ref", "ref mut"
+_RESULT_VARIANTS = ("Ok", "Err")  # in the prelude, but `Result` is outside the subset
 
 
 class PatternChecks:
@@ -275,6 +276,8 @@ class PatternChecks:
             fields = [t for _, t in items.fields["::".join(segments)]]
             return ("variant", *segments), Adt(segments[0]), variant.kind, fields
         name = "::".join(path.segments)
+        if path.segments[-1] in _RESULT_VARIANTS:
+            raise Unsupported("`Result` and its variants `Ok` and `Err`", path.span)
         raise error("E0531", f"cannot find tuple struct or tuple variant `{name}` in this scope", path.span,
                     "not found in this scope")
 

@@ -72,6 +72,8 @@ class Traits:
             return True
         if trait in _INTEGER_FORMATS or trait in _NUMBER_FORMATS or trait == "Pointer":
             return self._formats(ty, trait)
+        if trait == "Neg":
+            return isinstance(ty, Float) or isinstance(ty, Int) and ty.signed
         if isinstance(ty, Float):
             return trait in _FLOAT_TRAITS
         if isinstance(ty, (Int, Bool, Char, Never)):

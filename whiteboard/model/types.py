@@ -31,18 +31,26 @@ class Int(Ty):
 
     @property
     def bits(self) -> int:
-        return 64 if self.name.endswith("size") else int(self.name[1:])
+        return _INT_BITS[self.name]
 
     @property
     def min(self) -> int:
-        return -(1 << (self.bits - 1)) if self.signed else 0
+        return _INT_RANGE[self.name][0]
 
     @property
     def max(self) -> int:
-        return (1 << (self.bits - 1)) - 1 if self.signed else (1 << self.bits) - 1
+        return _INT_RANGE[self.name][1]
 
     def __str__(self) -> str:
         return self.name
+
+
+# Precomputed: the interpreter checks every integer operation against these (debug-build overflow checks).
+_INT_BITS = {name: 64 if name.endswith("size") else int(name[1:]) for name in INT_NAMES}
+_INT_RANGE = {
+    name: ((-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if name[0] == "i" else (0, (1 << bits) - 1))
+    for name, bits in _INT_BITS.items()
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,10 @@ from whiteboard.model.syntax import Span
 from whiteboard.model.types import UNIT, Adt, Array, Ref, Slice, Tuple, Ty
 from whiteboard.sim.borrowck_calls import CallLowering
 from whiteboard.sim.borrowck_exprs import ExprLowering
-from whiteboard.sim.borrowck_mir import Access, AccessAt, Body, Loan, Local, MoveSite, Place, Point, Use
+from whiteboard.sim.borrowck_mir import Access, AccessAt, Body, Loan, Local, MoveSite, Place, Point, Unmodelled, Use
 from whiteboard.sim.borrowck_patterns import PatternLowering
+
+_LOOP_EXIT_STATEMENTS = 4
 
 
 @dataclass
@@ -41,7 +43,7 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
         self.scopes: list[list[int]] = []
         self.loops: list[LoopFrame] = []
         self.around: list[tuple[Span, Span]] = []  # (header span, whole span) of the loops around the code
-        self.mut_targets: dict[int, int] = {}  # temporary holding `&mut place` -> the place's local
+        self.mut_targets: dict[int, int] = {}  # temporary holding `&mut place`, place holding borrows -> its local
         self.temp_loans: dict[int, Loan] = {}  # temporary -> the loan it was made by
         self.ret_local = -1
 
@@ -76,15 +78,23 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
     def declare(self, pat: ast.PIdent, kind: str = "var", pattern_bound: bool = True) -> int:
         if pat.id in self.bindings:  # an arm binds again after its guard (see `lower_arm`)
             return self.bindings[pat.id]
-        local = self.body.new_local(Local(pat.name, self.info.binding_types[pat.id], pat.mutable and not pat.by_ref,
-                                          pat.span, kind, pattern_bound))
+        local = self.body.new_local(Local(pat.name, self.need(self.info.binding_types, pat), pat.mutable and
+                                          not pat.by_ref, pat.span, kind, pattern_bound))
         self.bindings[pat.id] = local
         if self.scopes:
             self.scopes[-1].append(local)
         return local
 
     def ty(self, expr: ast.Node) -> Ty:
-        return self.info.expr_types[expr.id]
+        return self.need(self.info.expr_types, expr)
+
+    @staticmethod
+    def need(table: dict, node: ast.Node):
+        """The type checker's entry for `node`; a missing one means a construct this checker cannot follow."""
+        try:
+            return table[node.id]
+        except KeyError:
+            raise Unmodelled(f"{type(node).__name__} without type information") from None
 
     def local_ty(self, local: int) -> Ty:
         return self.body.locals[local].ty
@@ -177,7 +187,7 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
             point.loan = loan
             self.temp_loans[dest] = loan
         self.flow(place.local, dest)
-        if mutable and not self.is_temp(place.local):
+        if mutable and not self.is_temp(place.local) and self.carries_loans(self.place_ty(place)):
             self.mut_targets[dest] = place.local
         return dest
 
@@ -266,8 +276,8 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
         fn, locals_ = self.fn, []
         self.pattern_params: list[tuple[ast.Param, int]] = []
         if fn.self_param is not None:
-            local = self.body.new_local(Local("self", self.info.binding_types[fn.id], fn.self_param == "mut_value",
-                                              self.self_span(), "arg"))
+            self_ty = self.need(self.info.binding_types, fn)
+            local = self.body.new_local(Local("self", self_ty, fn.self_param == "mut_value", self.self_span(), "arg"))
             self.bindings[fn.id] = local
             locals_.append(local)
         for param in fn.params:
@@ -275,7 +285,7 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
             if isinstance(pat, ast.PIdent) and not pat.by_ref and pat.sub is None:
                 locals_.append(self.declare(pat, "arg"))
             else:
-                local = self.body.new_local(Local(None, self.info.pat_types[pat.id], kind="arg"))
+                local = self.body.new_local(Local(None, self.need(self.info.pat_types, pat), kind="arg"))
                 self.pattern_params.append((param, local))
                 locals_.append(local)
         return locals_
@@ -320,9 +330,10 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
         if let.else_block is not None:
             self.lower_let_else(let)
         elif isinstance(pat, ast.PIdent) and self.info.binding_modes.get(pat.id) == "move" and pat.sub is None:
-            # `let x = init;`: the initialiser's value goes straight into `x`, so a move happens at `init`.
-            value = self.value(let.init)
-            self.assign(self.declare(pat), value, pat.span)
+            # `let x = init;`: the initialiser's value goes straight into `x`, so a move happens at `init`; with a
+            # type written, `init` is coerced, so a `&mut` variable is reborrowed rather than moved.
+            declared = self.info.let_types.get(let.id) if let.ty is not None else None
+            self.assign(self.declare(pat), self.argument(let.init, declared), pat.span)
         elif isinstance(pat, ast.PWild) and self.is_place(let.init):
             self.place(let.init)  # `let _ = s;` neither moves nor reads `s`
         else:
@@ -433,7 +444,7 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
     def v_Loop(self, node: ast.Loop) -> int | None:
         result = self.temp(self.ty(node))
         header = self.loop_header(node.span)
-        exit_ = self.new_point(node.span)
+        exit_ = self.loop_exit(node.span)
         self.loop_body(node, LoopFrame(node.label, header, exit_, result, len(self.scopes)), _keyword_span(
             self.source_lines, node.span, node.body.span, "loop"), node.body)
         self.cur = exit_
@@ -441,7 +452,7 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
 
     def v_While(self, node: ast.While) -> int | None:
         header = self.loop_header(node.span)
-        exit_ = self.new_point(node.span)
+        exit_ = self.loop_exit(node.span)
         frame = LoopFrame(node.label, header, exit_, None, len(self.scopes))
         head = _keyword_span(self.source_lines, node.span, node.body.span, "while")
         head = (*head[:2], *node.cond.span[2:])
@@ -459,14 +470,15 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
     def v_For(self, node: ast.For) -> int | None:
         iterator = self.value(node.iter, into_iter=True)
         header = self.loop_header(node.iter.span)
-        item = self.temp(self.info.pat_types[node.pattern.id])
+        item = self.temp(self.need(self.info.pat_types, node.pattern))
         next_point = self.emit(node.iter.span)  # `Iterator::next(&mut iter)`
         if iterator is not None:
             next_point.uses.append(Use(iterator, node.iter.span))
             self.flow(iterator, item)
         next_point.defs.append(item)
         done, body = self.switch(node.iter.span, None, 2)
-        exit_ = self.join([done], node.span)
+        exit_ = self.loop_exit(node.span)
+        self.edge(done, exit_)
         frame = LoopFrame(node.label, header, exit_, None, len(self.scopes))
         head = _keyword_span(self.source_lines, node.span, node.body.span, "for")
         head = (*head[:2], *node.iter.span[2:])
@@ -477,6 +489,13 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
         self.scopes.pop()
         self.cur = exit_
         return None
+
+    def loop_exit(self, span: Span) -> int:
+        """Where a loop ends. MIR leaves a loop through the `StorageDead`s of its temporaries (the iterator, the
+        condition), which rustc counts when it looks for the nearest later use of a borrow."""
+        exit_ = self.new_point(span)
+        self.body.points[exit_].weight = _LOOP_EXIT_STATEMENTS
+        return exit_
 
     def loop_header(self, span: Span) -> int:
         header = self.new_point(span)

@@ -105,10 +105,10 @@ class CallLowering:
     # --------------------------------------------------------------------------------------------- method calls
 
     def v_MethodCall(self, call: ast.MethodCall) -> int | None:
-        owner, name, derefs = self.info.methods[call.id]
+        owner, name, derefs = self.need(self.info.methods, call)
         self_kind, params, user = self.method_sig(owner, name)
         if self_kind in ("value", "mut_value"):
-            receiver = self.receiver_by_value(call, derefs)
+            receiver = self.receiver_by_value(call, owner, derefs)
         else:
             receiver = self.receiver_by_ref(call, derefs, self_kind == "mut_ref")
         args = [self.argument(arg, param) for arg, param in zip(call.args, params, strict=True)]
@@ -134,13 +134,14 @@ class CallLowering:
         std = parse_sig(text)
         return std.self_kind, list(std.params), False
 
-    def receiver_by_value(self, call: ast.MethodCall, derefs: int) -> int | None:
+    def receiver_by_value(self, call: ast.MethodCall, owner: str, derefs: int) -> int | None:
         """`self` by value moves the receiver (or copies it); rustc says "`x` moved due to this method call"."""
         if not self.is_place(call.receiver):
             return self.value(call.receiver)
         place = self.autoderef(self.place(call.receiver), derefs, call.receiver.span, False)
         label = (*call.method_span[:2], *call.span[2:])
-        return self.read(place, call.receiver.span, move=MoveSite(place, label, "method"))
+        hint = call.receiver.span if owner == "Option" else None
+        return self.read(place, call.receiver.span, move=MoveSite(place, label, "method", as_ref_hint=hint))
 
     def receiver_by_ref(self, call: ast.MethodCall, derefs: int, mutable: bool) -> int:
         """`&self`/`&mut self`: the receiver is auto-referenced (`v.push(1)` is `Vec::push(&mut v, 1)`), or

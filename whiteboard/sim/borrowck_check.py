@@ -33,7 +33,8 @@ _SHALLOW = (Access.ASSIGN, Access.INSPECT)
 class Checker:
     def __init__(self, body: Body, facts: Facts):
         self.body, self.facts = body, facts
-        self.errors: list[Diagnostic] = []
+        self.errors: list[Diagnostic] = []  # conflicts and E0384
+        self.mut_errors: list[Diagnostic] = []
         self.move_errors: dict[frozenset[int], tuple[Place, Diagnostic]] = {}
         self.reported: set[tuple[Place, tuple]] = set()
         self.failed_reservations: set[Place] = set()
@@ -43,10 +44,14 @@ class Checker:
 
     def run(self) -> list[Diagnostic]:
         for index in self.facts.order:
-            for access in self.body.points[index].accesses:
+            point = self.body.points[index]
+            for access in point.accesses:
                 if not self.body.locals[access.place.local].kind == "temp":
                     self.check(index, access)
-        found = self.errors + [diag for _, diag in self.move_errors.values()]
+            for local in point.dead:
+                self.check_scope_end(index, local)
+        # rustc buffers moves and mutability errors apart and appends them in this order before a stable sort.
+        found = self.errors + [diag for _, diag in self.move_errors.values()] + self.mut_errors
         return sorted(found, key=lambda d: d.primary_span)
 
     def check(self, at: int, access: AccessAt) -> None:
@@ -63,9 +68,11 @@ class Checker:
         if access.kind not in (Access.ASSIGN, Access.ACTIVATE):
             self.check_moved(at, access)
 
-    def error(self, code: str, message: str, labels: list[Label], notes: tuple[str, ...] = (),
-              help_: str | None = None) -> None:
-        self.errors.append(Diagnostic(code, message, tuple(labels), notes, help_))
+    def error(self, code: str, message: str, labels: list[Label], help_: str | None = None) -> None:
+        self.errors.append(Diagnostic(code, message, tuple(labels), help=help_))
+
+    def mut_error(self, code: str, message: str, label: Label, help_: str) -> None:
+        self.mut_errors.append(Diagnostic(code, message, (label,), help=help_))
 
     def local(self, place: Place):
         return self.body.locals[place.local]
@@ -112,24 +119,24 @@ class Checker:
             owner = self.local(culprit).name
             if owner is None or len(culprit.proj) != 1:
                 return False
+            help_ = "consider changing this to be a mutable reference"
             if borrow:
-                self.error("E0596", f"cannot borrow `{place}` as mutable, as it is behind a `&` reference",
-                           [Label(access.span, f"`{owner}` is a `&` reference, so it cannot be borrowed as mutable",
-                                  True)], help_="consider changing this to be a mutable reference")
+                self.mut_error("E0596", f"cannot borrow `{place}` as mutable, as it is behind a `&` reference",
+                               Label(access.span, f"`{owner}` is a `&` reference, so it cannot be borrowed as "
+                                                  "mutable", True), help_)
             else:
-                self.error("E0594", f"cannot assign to `{place}`, which is behind a `&` reference",
-                           [Label(access.span, f"`{owner}` is a `&` reference, so it cannot be written to", True)],
-                           help_="consider changing this to be a mutable reference")
+                self.mut_error("E0594", f"cannot assign to `{place}`, which is behind a `&` reference",
+                               Label(access.span, f"`{owner}` is a `&` reference, so it cannot be written to", True),
+                               help_)
             return True
-        name = self.local(culprit).name
-        reason = "it" if not access.place.proj else f"`{name}`"
+        reason = "it" if not access.place.proj else f"`{self.local(culprit).name}`"
+        help_ = "consider changing this to be mutable"
         if borrow:
-            self.error("E0596", f"cannot borrow `{place}` as mutable, as {reason} is not declared as mutable",
-                       [Label(access.span, "cannot borrow as mutable", True)],
-                       help_="consider changing this to be mutable")
+            self.mut_error("E0596", f"cannot borrow `{place}` as mutable, as {reason} is not declared as mutable",
+                           Label(access.span, "cannot borrow as mutable", True), help_)
         else:
-            self.error("E0594", f"cannot assign to `{place}`, as {reason} is not declared as mutable",
-                       [Label(access.span, "cannot assign", True)], help_="consider changing this to be mutable")
+            self.mut_error("E0594", f"cannot assign to `{place}`, as {reason} is not declared as mutable",
+                           Label(access.span, "cannot assign", True), help_)
         return True
 
     def immutable_part(self, place: Place) -> Place | None:
@@ -208,6 +215,66 @@ class Checker:
             self.error("E0499", f"cannot borrow {quoted(place)} as mutable more than once at a time",
                        labels + later_use(body, facts, at, loan, "first "))
 
+    # ---------------------------------------------------------------------------------------------- scope ends
+
+    def check_scope_end(self, at: int, local: int) -> None:
+        """E0597 / E0515: a variable goes out of scope (or the function returns) while a borrow of it is still
+        needed."""
+        for number in sorted(self.facts.loans_in[at]):
+            loan = self.body.loans[number]
+            if loan.place.local != local:
+                continue
+            key = (Place(local), loan.span)
+            if key in self.reported:
+                return
+            self.reported.add(key)
+            if self.facts.regions[number] is not None:
+                self.report_dropped_while_borrowed(at, loan)
+            elif self.body.returns:
+                self.report_returned_local(loan)
+            return
+
+    def report_dropped_while_borrowed(self, at: int, loan: Loan) -> None:
+        body = self.body
+        name = describe(body, loan.place)
+        declared = self.local(loan.place)
+        labels = [Label(declared.span, f"binding `{declared.name}` declared here"),
+                  Label(loan.span, "borrowed value does not live long enough", True),
+                  Label(body.points[at].span, f"`{name}` dropped here while still borrowed")]
+        used_later = later_use(body, self.facts, at, loan, "")
+        notes, help_ = (), None
+        holder = self.collection_holder(at, loan)
+        if holder is not None:
+            # rustc's advice for a `Vec` kept across iterations that stores borrows of a per-iteration value.
+            labels.insert(0, Label(holder.span, f"variable `{holder.name}` declared here"))
+            notes = (f"`{holder.name}` is a collection that stores borrowed references, but `{name}` does not live "
+                     "long enough to be stored in it",)
+            help_ = "buffer reuse with borrowed references requires unsafe code or restructuring"
+        self.errors.append(Diagnostic("E0597", f"`{name}` does not live long enough", tuple(labels + used_later),
+                                      notes, help_))
+
+    def collection_holder(self, at: int, loan: Loan):
+        holder = next((h for h in self.facts.holders[loan.id] if h in self.facts.live_in[at]), None)
+        local = self.body.locals[holder] if holder is not None else None
+        is_vec = local is not None and isinstance(local.ty, Adt) and local.ty.name == "Vec"
+        return local if is_vec and local.name is not None else None
+
+    def report_returned_local(self, loan: Loan) -> None:
+        """E0515: the function returns a borrow of its own local data."""
+        body = self.body
+        returned = next((span for value, span in body.returns if value in self.facts.holders[loan.id]), None)
+        name = describe(body, loan.place)
+        if returned is None or name is None:
+            return
+        local = self.local(loan.place)
+        owner = "local data" if loan.place.proj else "function parameter" if local.kind == "arg" else \
+            "local variable"
+        reference = "reference to" if returned == loan.span else "value referencing"
+        labels = [Label(returned, f"returns a {reference} data owned by the current function", True)]
+        if returned != loan.span:
+            labels.append(Label(loan.span, f"`{name}` is borrowed here"))
+        self.error("E0515", f"cannot return {reference} {owner} `{name}`", labels)
+
     # ------------------------------------------------------------------------------------------ use after move
 
     def check_moved(self, at: int, access: AccessAt) -> None:
@@ -247,6 +314,9 @@ class Checker:
             # rustc writes a plain "value moved here" at the use's own span as the primary label.
             merged = site.kind == "plain" and site.span == access.span
             labels.append(Label(site.span, move_label(body, site, partial, index == at or back_edge), merged))
+            if site.as_ref_hint is not None and not reinits:
+                labels.append(Label(site.as_ref_hint, "help: consider calling `.as_ref()` or `.as_mut()` to borrow "
+                                                      "the type's contents"))
         if len(reinits) == 1:
             labels.append(Label(self.init_span(reinits[0], next(
                 p for p, _ in body.points[reinits[0]].inits if p in path.prefixes())),

@@ -105,7 +105,8 @@ class ExprLowering:
             return base.then("index", self.index_name(expr.index), element)
         pointer = self.borrow(base, mutate, expr.expr.span)
         index = self.value(expr.index)
-        result = self.combine(expr.span, [pointer, index], Ref(element, mutate))
+        brackets = (*expr.expr.span[2:], *expr.span[2:])  # rustc's span for the `Index::index` call
+        result = self.combine(brackets, [pointer, index], Ref(element, mutate))
         return Place(result).then("deref", "", element)
 
     def index_name(self, index: ast.Node) -> str:

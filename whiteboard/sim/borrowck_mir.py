@@ -112,6 +112,7 @@ class MoveSite:
     kind: str = "plain"
     loops: tuple[tuple[Span, Span], ...] = ()
     from_pattern: bool = False
+    as_ref_hint: Span | None = None  # an `Option` method's receiver, where rustc suggests `.as_ref()`
 
 
 @dataclass(slots=True)
@@ -135,6 +136,7 @@ class Point:
     dead: list[int] = field(default_factory=list)  # StorageDead: the local's scope ends
     loan: Loan | None = None
     succ: list[int] = field(default_factory=list)
+    weight: int = 1  # how many MIR statements the point stands for, where rustc's searches count them
 
 
 @dataclass

@@ -52,7 +52,7 @@ class PatternLowering:
             return self.positional(pat.elems, self.variant(pat.path, place))
         if isinstance(pat, ast.PStruct):
             base = self.variant(pat.path, place)
-            return [(sub, base.then("field", name, self.info.pat_types[sub.id])) for name, sub in pat.fields]
+            return [(sub, base.then("field", name, self.need(self.info.pat_types, sub))) for name, sub in pat.fields]
         return []
 
     def positional(self, elems: list[ast.Pattern], place: Place) -> list[tuple[ast.Pattern, Place]]:
@@ -61,10 +61,10 @@ class PatternLowering:
         if rest is None:
             indexed = list(enumerate(elems))
         else:
-            skipped = self.info.pat_types[elems[rest].id]
+            skipped = self.need(self.info.pat_types, elems[rest])
             count = len(skipped.elems) if hasattr(skipped, "elems") else 0
             indexed = list(enumerate(elems[:rest])) + [(rest + count + i, e) for i, e in enumerate(elems[rest + 1:])]
-        return [(sub, place.then("field", str(index), self.info.pat_types[sub.id])) for index, sub in indexed]
+        return [(sub, place.then("field", str(index), self.need(self.info.pat_types, sub))) for index, sub in indexed]
 
     def variant(self, path: ast.Path, place: Place) -> Place:
         """The place of an enum variant's fields (`(x as Some)`); a struct's fields are the place's own."""

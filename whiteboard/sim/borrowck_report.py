@@ -9,8 +9,9 @@ moves behind a use after move are found walking backwards from the use, loop bac
 
 from __future__ import annotations
 
-from collections import deque
+import heapq
 from dataclasses import dataclass
+from itertools import count
 
 from whiteboard.model.diagnostics import Label
 from whiteboard.model.syntax import Span
@@ -64,10 +65,11 @@ def later_use(body: Body, facts: Facts, at: int, loan: Loan, desc: str) -> list[
 
 
 def _first_use(body: Body, facts: Facts, start: int, holder: int) -> Use | None:
-    """Breadth first from `start` while `holder` stays live: the first point using it (rustc's `find_use`)."""
-    queue, seen = deque([start]), set()
+    """The nearest point from `start` using `holder`, while it stays live (rustc's `find_use`, a breadth-first
+    search over MIR statements: points count as the statements they stand for)."""
+    queue, seen, order = [(0, 0, start)], set(), count(1)
     while queue:
-        index = queue.popleft()
+        distance, _, index = heapq.heappop(queue)
         if index in seen or holder not in facts.live_in[index]:
             continue
         seen.add(index)
@@ -76,7 +78,8 @@ def _first_use(body: Body, facts: Facts, start: int, holder: int) -> Use | None:
         if use is not None:
             return use
         if holder not in point.defs:
-            queue.extend(point.succ)
+            for succ in point.succ:
+                heapq.heappush(queue, (distance + body.points[succ].weight, next(order), succ))
     return None
 
 

@@ -209,6 +209,8 @@ class ExprMixin:
             return V.Agg(self.ty(e), [])
         if kind == "std" and res[1].endswith("None"):
             return V.EnumV(self.ty(e), "None", [])
+        if kind == "std" and "::" in res[1] and res[1].rsplit("::", 1)[1].isupper():
+            return self.assoc_const(res[1])  # i32::MAX, f64::EPSILON …
         raise InternalLimit(f"the value `{'::'.join(e.segments)}`", e.span)
         yield  # noqa: B901
 
@@ -219,12 +221,10 @@ class ExprMixin:
 
     def const_value(self, name: str, node):
         if name not in self.const_values:
-            for item in self.program.items:
-                if isinstance(item, S.ConstDef) and item.name == name:
-                    self.const_values[name] = self.const_eval(item.value)
-                    break
-            else:
+            item = self.info.consts.get(name)  # top-level and fn-local consts alike
+            if item is None:
                 raise InternalLimit(f"the constant `{name}`", node.span)
+            self.const_values[name] = self.const_eval(item.value)
         return self.copy_value(self.const_values[name])
 
     def ev_unary(self, e: S.Unary):

@@ -187,10 +187,10 @@ class StdMixin(MacroMixin):
         if owner in T.INT_NAMES:
             ty = T.Int(owner)
             return {"MAX": ty.max, "MIN": ty.min, "BITS": ty.bits}[const]
-        return {"MAX": 3.4028234663852886e38 if owner == "f32" else 1.7976931348623157e308,
-                "MIN": -3.4028234663852886e38 if owner == "f32" else -1.7976931348623157e308,
-                "EPSILON": 1.1920929e-07 if owner == "f32" else 2.220446049250313e-16,
-                "INFINITY": math.inf}[const]
+        value = (_F32_CONSTS if owner == "f32" else _F64_CONSTS).get(const)
+        if value is None:
+            raise InternalLimit(f"the constant `{name}`", (0, 0, 0, 0))
+        return value
 
     def default_value(self, ty: T.Ty, node):
         if isinstance(ty, T.Int):
@@ -506,6 +506,14 @@ class StdMixin(MacroMixin):
         if it.kind == "owned" and it.source.block is not None and not it.source.block.freed:
             self.free(it.source.block)
 
+
+# The float constants as the exact binary values std defines (f32 ones are exactly representable as f64).
+_F64_CONSTS = {"MAX": 1.7976931348623157e308, "MIN": -1.7976931348623157e308, "EPSILON": 2.220446049250313e-16,
+               "MIN_POSITIVE": 2.2250738585072014e-308, "INFINITY": math.inf, "NEG_INFINITY": -math.inf,
+               "NAN": math.nan}
+_F32_CONSTS = {"MAX": 3.4028234663852886e38, "MIN": -3.4028234663852886e38, "EPSILON": 1.1920928955078125e-07,
+               "MIN_POSITIVE": 1.1754943508222875e-38, "INFINITY": math.inf, "NEG_INFINITY": -math.inf,
+               "NAN": math.nan}
 
 SLICE_METHODS = {"len", "is_empty", "iter", "iter_mut", "contains", "get", "first", "last", "swap"}
 
