@@ -25,7 +25,7 @@ from whiteboard.model.typeck import check_program
 from whiteboard.sim.borrowck import borrow_check
 from whiteboard.sim.run import run_source
 
-BORROWCK_CODES = {"E0382", "E0384", "E0596", "E0499", "E0502", "E0505"}
+BORROWCK_CODES = {"E0382", "E0384", "E0596", "E0499", "E0502", "E0505", "E0597"}
 ORACLE = [case for case in json.loads(dt.ORACLE_ENVIRONMENT.read_text())["compile_errors"]
           if case["code"] in BORROWCK_CODES]
 
@@ -694,6 +694,55 @@ CASES = [
         (3, 13, '`n` is borrowed here'),
         (4, 13, 'use of borrowed `n`'),
         (5, 5, 'borrow later used here'),
+    ))),
+    Case("e0597_borrow_outlives_block", """
+        fn main() {
+            let longest;
+            {
+                let word = String::from("temporary");
+                longest = &word;
+            }
+            println!("{}", longest);
+        }
+    """, Expect("E0597", '`word` does not live long enough', (5, 19), (
+        (5, 19, 'borrowed value does not live long enough'),
+        (6, 5, '`word` dropped here while still borrowed'),
+        (4, 13, 'binding `word` declared here'),
+        (7, 20, 'borrow later used here'),
+    ))),
+    Case("e0597_borrow_stored_across_iterations", """
+        fn main() {
+            let mut lengths: Vec<&usize> = Vec::new();
+            for word in ["a", "bb"] {
+                let n = word.len();
+                lengths.push(&n);
+            }
+            println!("{:?}", lengths);
+        }
+    """, Expect("E0597", '`n` does not live long enough', (5, 22), (
+        (5, 22, 'borrowed value does not live long enough'),
+        (6, 5, '`n` dropped here while still borrowed'),
+        (4, 13, 'binding `n` declared here'),
+        (5, 9, 'borrow later used here'),
+        (2, 9, 'variable `lengths` declared here'),
+    ))),
+    Case("e0515_return_reference_to_local", """
+        fn longest_name(names: &Vec<String>) -> &String {
+            let mut best = String::new();
+            for n in names {
+                if n.len() > best.len() {
+                    best = n.clone();
+                }
+            }
+            &best
+        }
+
+        fn main() {
+            let names = vec![String::from("Ann")];
+            println!("{}", longest_name(&names));
+        }
+    """, Expect("E0515", 'cannot return reference to local variable `best`', (8, 5), (
+        (8, 5, 'returns a reference to data owned by the current function'),
     ))),
 ]
 

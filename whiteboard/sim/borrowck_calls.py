@@ -21,6 +21,7 @@ from whiteboard.sim.borrowck_mir import Access, AccessAt, MoveSite, Place, Unmod
 # Trait methods every implementor has (see `typeck_methods`): name -> signature.
 _TRAIT_METHODS = {"clone": "fn(&self) -> Self", "to_string": "fn(&self) -> String"}
 _DIVERGING_MACROS = frozenset({"panic", "unreachable", "todo", "unimplemented"})
+_FORMAT_ARGS_STATEMENTS = 3
 
 
 class CallLowering:
@@ -159,6 +160,7 @@ class CallLowering:
 
     def v_FormatMacro(self, node: ast.FormatMacro) -> int | None:
         """`format_args!` borrows each argument (`&x`) until the formatting is done."""
+        first = len(self.body.points)
         values = [self.shared_operand(arg.expr) for arg in node.args]
         seen: set[str] = set()
         for name, resolution in self.info.format_captures.get(node.id, []):
@@ -167,6 +169,8 @@ class CallLowering:
                 seen.add(name)
                 values.append(self.borrow(Place(local), False, self.capture_span(node, name)))
         result = self.combine(node.span, values, self.ty(node))
+        # Its expansion declares the temporaries of `Arguments` first, which rustc's searches count.
+        self.body.points[first].weight += _FORMAT_ARGS_STATEMENTS
         if node.macro in _DIVERGING_MACROS:
             self.cur = None
         return result

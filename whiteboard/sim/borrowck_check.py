@@ -222,8 +222,8 @@ class Checker:
         needed."""
         for number in sorted(self.facts.loans_in[at]):
             loan = self.body.loans[number]
-            if loan.place.local != local:
-                continue
+            if loan.place.local != local or self.through_reference(loan.place):
+                continue  # data behind a reference outlives the reference
             key = (Place(local), loan.span)
             if key in self.reported:
                 return
@@ -233,6 +233,14 @@ class Checker:
             elif self.body.returns:
                 self.report_returned_local(loan)
             return
+
+    def through_reference(self, place: Place) -> bool:
+        ty = self.local(place).ty
+        for proj in place.proj:
+            if proj.kind == "deref" and isinstance(ty, Ref):
+                return True
+            ty = proj.ty
+        return False
 
     def report_dropped_while_borrowed(self, at: int, loan: Loan) -> None:
         body = self.body

@@ -525,6 +525,7 @@ class ExprMixin:
             item = self.iter_next(iterator)
             if item is None:
                 break
+            self.step(e.pattern.span, "next: ", e.pattern.span)
             frame.scopes.append([])
             try:
                 yield from self.bind_pattern(e.pattern, item[0], item[1], frame, fresh=True)

@@ -45,10 +45,16 @@ class HeapMixin:
         self.observable_since_call = True
         if self.recorder is not None:
             self.recorder.blocks[block_id] = block
-            elems = tuple(self.view(v, elem_ty) for v in items) if not isinstance(items, bytearray) else ()
+            elems = self.block_view(items, elem_ty)
             self.emit(E.HeapAllocated(block_id, block.addr, total, block.align, chunk.addr, chunk.size, what,
                                       str(elem_ty), capacity, elems))
         return block
+
+    def block_view(self, items, elem_ty: T.Ty) -> tuple:
+        """The elements of a block as ViewValues; a String's bytes are one ("text", …) element."""
+        if isinstance(items, bytearray):
+            return (("text", items.decode(errors="replace")),) if items else ()
+        return tuple(self.view(v, elem_ty) for v in items)
 
     def free(self, block: V.Block) -> None:
         if block.size == 0:
@@ -116,7 +122,7 @@ class HeapMixin:
         self.observable_since_call = True
         if self.recorder is not None:
             self.recorder.blocks[block_id] = block
-            elems = () if isinstance(items, bytearray) else tuple(self.view(v, elem) for v in items)
+            elems = self.block_view(items, elem)
             self.emit(E.HeapReallocated(old.id, block_id, old.addr, block.addr, vec.capacity, new_cap, old.size,
                                         block.size, chunk.addr, chunk.size, elems))
         vec.block, vec.capacity = block, new_cap

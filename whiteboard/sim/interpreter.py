@@ -21,7 +21,7 @@ from whiteboard.sim.patterns import PatternMixin
 from whiteboard.sim.std_calls import StdMixin
 from whiteboard.sim.view import Viewer
 
-DEFAULT_MAX_STEPS = 5_000_000
+DEFAULT_MAX_STEPS = 2_000_000
 # After this many identical calls in a row (same function, same scalar arguments, nothing observable in between),
 # the recursion can only repeat until the stack is full: it is fast-forwarded instead of run call by call.
 STEADY_RECURSION_CALLS = 64
@@ -86,10 +86,13 @@ class Interpreter(ExprMixin, PatternMixin, StdMixin, HeapMixin):
         """Tell the view that the value stored at `root` changed (recording only)."""
         if self.recorder is None or root is None:
             return
-        if root[0] == "slot":
+        if root[0] in ("slot", "static"):
             slot = self.recorder.slots.get(root[1])
             if slot is not None:
-                self.emit(E.ValueWritten(root, self.view(slot.cell[0], slot.ty)))
+                event = E.ValueWritten(root, self.view(slot.cell[0], slot.ty))
+                steps = self.recorder.steps
+                if not (steps and steps[-1].events and steps[-1].events[-1] == event):  # said once is enough
+                    self.emit(event)
         elif root[0] == "heap":
             block = self.recorder.blocks.get(root[1])
             if block is not None and not block.freed and root[2] < len(block.items):
@@ -190,8 +193,8 @@ class Interpreter(ExprMixin, PatternMixin, StdMixin, HeapMixin):
 
     def call_frame(self, fn: S.FnDef, args: list, self_value, span: tuple):
         """The generator of one call: binds the arguments, runs the body, drops the locals, returns the value."""
+        self.step(fn.name_span if fn.name_span[0] else fn.span, f"call {self.fn_name(fn)}")
         frame = self.push_frame(fn, span)
-        self.step(fn.name_span if fn.name_span[0] else fn.span, f"call {frame.function}")
         frame.scopes.append([])
         try:
             if fn.self_param is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from whiteboard.model import syntax as S
 from whiteboard.model import types as T
+from whiteboard.sim import events as E
 from whiteboard.sim import values as V
 from whiteboard.sim.control import InternalLimit
 from whiteboard.sim.exprs import register
@@ -299,6 +300,8 @@ class MacroMixin:
         self.reserve(s, len(data), node)
         if s.block is not None:
             s.block.items.extend(data)
+            if self.recorder is not None:
+                self.emit(E.HeapWritten(s.block.id, 0, ("text", s.block.items.decode(errors="replace"))))
         self.root_changed(place.root)
 
     def string_add(self, left: V.VecV, right, node) -> V.VecV:

@@ -11,7 +11,8 @@ A ViewValue is a tuple whose first item says what it is:
   order with their offsets, so the canvas can draw either order;
 - `("array", (view, ...))`;
 - `("enum", type_name, variant, ((field, offset, view), ...))` — `Option` included;
-- `("moved",)` and `("uninit",)`.
+- `("moved",)` and `("uninit",)`;
+- `("text", string)` — the bytes of a String's heap buffer, as one element of the block.
 """
 
 from __future__ import annotations
