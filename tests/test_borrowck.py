@@ -25,7 +25,7 @@ from whiteboard.model.typeck import check_program
 from whiteboard.sim.borrowck import borrow_check
 from whiteboard.sim.run import run_source
 
-BORROWCK_CODES = {"E0382", "E0384", "E0596", "E0499", "E0502", "E0505", "E0597"}
+BORROWCK_CODES = {"E0382", "E0384", "E0596", "E0499", "E0502", "E0505", "E0507", "E0597"}
 ORACLE = [case for case in json.loads(dt.ORACLE_ENVIRONMENT.read_text())["compile_errors"]
           if case["code"] in BORROWCK_CODES]
 
@@ -743,6 +743,45 @@ CASES = [
         }
     """, Expect("E0515", 'cannot return reference to local variable `best`', (8, 5), (
         (8, 5, 'returns a reference to data owned by the current function'),
+    ))),
+    Case("e0507_move_out_of_reference", """
+        struct Person {
+            name: String,
+        }
+
+        fn name_of(p: &Person) -> String {
+            p.name
+        }
+
+        fn main() {
+            let p = Person { name: String::from("Ann") };
+            println!("{}", name_of(&p));
+        }
+    """, Expect("E0507", 'cannot move out of `p.name` which is behind a shared reference', (6, 5), (
+        (6, 5, 'move occurs because `p.name` has type `String`, which does not implement the `Copy` trait'),
+    ))),
+    Case("e0507_method_takes_self_through_reference", """
+        fn first_word(words: &Option<String>) -> String {
+            words.unwrap()
+        }
+
+        fn main() {
+            println!("{}", first_word(&Some(String::from("hi"))));
+        }
+    """, Expect("E0507", 'cannot move out of `*words` which is behind a shared reference', (2, 5), (
+        (2, 5, "help: consider calling `.as_ref()` or `.as_mut()` to borrow the type's contents"),
+        (2, 11, '`*words` moved due to this method call'),
+        (2, 5, 'move occurs because `*words` has type `Option<String>`, which does not implement the `Copy` trait'),
+    ))),
+    Case("e0508_move_out_of_array", """
+        fn main() {
+            let names = [String::from("a"), String::from("b")];
+            let first = names[0];
+            println!("{}", first);
+        }
+    """, Expect("E0508", 'cannot move out of type `[String; 2]`, a non-copy array', (3, 17), (
+        (3, 17, 'cannot move out of here'),
+        (3, 17, 'move occurs because `names[_]` has type `String`, which does not implement the `Copy` trait'),
     ))),
 ]
 

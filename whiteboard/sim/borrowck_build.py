@@ -148,15 +148,18 @@ class Builder(ExprLowering, CallLowering, PatternLowering):
         ty = self.place_ty(place)
         dest = self.temp(ty) if dest is None else dest
         point = self.emit(span)
-        moves = not self.info.is_copy(ty) and self.movable(place)
-        point.accesses.append(AccessAt(place, Access.MOVE if moves else Access.COPY, span))
+        moves, owned = not self.info.is_copy(ty), self.movable(place)
+        point.accesses.append(AccessAt(place, Access.MOVE if moves and owned else Access.COPY, span))
         point.uses.append(Use(place.local, span))
         point.defs.append(dest)
         point.inits.append((Place(dest), span))
         if moves:
             site = move or MoveSite(place, span)
             site.place, site.loops = place, tuple(reversed(self.around))
-            point.moves.append(site)
+            if owned:
+                point.moves.append(site)
+            elif not site.from_pattern:  # rustc words moves out of a borrow in a pattern differently
+                point.illegal_moves.append((site, span))
         self.flow(place.local, dest)
         return dest
 

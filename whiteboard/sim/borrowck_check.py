@@ -13,9 +13,10 @@ Errors come out sorted by their primary span, as rustc emits them.
 from __future__ import annotations
 
 from whiteboard.model.diagnostics import Diagnostic, Label
-from whiteboard.model.types import Adt, Ref
+from whiteboard.model.syntax import Span
+from whiteboard.model.types import Adt, Array, Ref
 from whiteboard.sim.borrowck_flow import Facts
-from whiteboard.sim.borrowck_mir import Access, AccessAt, Body, Loan, Place
+from whiteboard.sim.borrowck_mir import Access, AccessAt, Body, Loan, MoveSite, Place, Proj
 from whiteboard.sim.borrowck_report import (
     describe,
     find_moves,
@@ -50,6 +51,8 @@ class Checker:
                     self.check(index, access)
             for local in point.dead:
                 self.check_scope_end(index, local)
+            for site, span in point.illegal_moves:
+                self.report_move_out_of_borrow(site, span)
         # rustc buffers moves and mutability errors apart and appends them in this order before a stable sort.
         found = self.errors + [diag for _, diag in self.move_errors.values()] + self.mut_errors
         return sorted(found, key=lambda d: d.primary_span)
@@ -214,6 +217,50 @@ class Checker:
                       Label(access.span, "second mutable borrow occurs here", True)]
             self.error("E0499", f"cannot borrow {quoted(place)} as mutable more than once at a time",
                        labels + later_use(body, facts, at, loan, "first "))
+
+    # ------------------------------------------------------------------------------------ moves out of a borrow
+
+    def report_move_out_of_borrow(self, site: MoveSite, span: Span) -> None:
+        """E0507 / E0508: moving a value out of a place the function does not own: behind a reference, inside a
+        `Vec` (through `Index`), or out of an array by index."""
+        body, place = self.body, site.place
+        ty = place.proj[-1].ty if place.proj else self.local(place).ty
+        what = describe(body, place)
+        because = f"move occurs because {quoted(what)} has type `{ty}`, which does not implement the `Copy` trait"
+        labels = []
+        if site.kind == "method":
+            labels.append(Label(site.span, move_label(body, site, False, False)))
+        if site.as_ref_hint is not None:
+            labels.append(Label(site.as_ref_hint, "help: consider calling `.as_ref()` or `.as_mut()` to borrow the "
+                                                  "type's contents", True))
+        labels.append(Label(span, because, True))
+        into = self.local(place).points_into
+        culprit = self.first_borrowed(place)
+        if culprit is not None and culprit.kind == "index":
+            base = place.proj[place.proj.index(culprit) - 1].ty if place.proj.index(culprit) else self.local(place).ty
+            kind = "array" if isinstance(base, Array) else "slice"
+            labels.insert(0, Label(span, "cannot move out of here", True))
+            self.error("E0508", f"cannot move out of type `{base}`, a non-copy {kind}", labels)
+        elif into is not None:
+            self.error("E0507", f"cannot move out of {into}", labels)
+        elif culprit is not None:
+            reference = "mutable" if self.behind_mutable(place, culprit) else "shared"
+            source = f"`{what}` which is behind a {reference}" if what is not None else f"a {reference}"
+            self.error("E0507", f"cannot move out of {source} reference", labels)
+
+    def first_borrowed(self, place: Place) -> Proj | None:
+        """The first step of `place` out of what the function owns: a deref of a reference, or an index."""
+        ty = self.local(place).ty
+        for proj in place.proj:
+            if proj.kind == "index" or proj.kind == "deref" and isinstance(ty, Ref):
+                return proj
+            ty = proj.ty
+        return None
+
+    def behind_mutable(self, place: Place, culprit: Proj) -> bool:
+        at = place.proj.index(culprit)
+        base = place.proj[at - 1].ty if at else self.local(place).ty
+        return isinstance(base, Ref) and base.mutable
 
     # ---------------------------------------------------------------------------------------------- scope ends
 

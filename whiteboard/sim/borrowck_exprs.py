@@ -89,6 +89,7 @@ class ExprLowering:
         if isinstance(ty, Adt) and ty.name in _OVERLOADED_DEREF:
             target = Str() if ty.name == "String" else Slice(ty.args[0]) if ty.name == "Vec" else ty.args[0]
             pointer = self.borrow(place, mutate, span)
+            self.body.locals[pointer].points_into = f"an `{ty.name}`"
             return Place(pointer).then("deref", "", target)
         if isinstance(ty, Adt) and ty.name == "Box":
             return place.then("deref", "", ty.args[0])
@@ -107,6 +108,7 @@ class ExprLowering:
         index = self.value(expr.index)
         brackets = (*expr.expr.span[2:], *expr.span[2:])  # rustc's span for the `Index::index` call
         result = self.combine(brackets, [pointer, index], Ref(element, mutate))
+        self.body.locals[result].points_into = f"index of `{self.place_ty(base)}`"
         return Place(result).then("deref", "", element)
 
     def index_name(self, index: ast.Node) -> str:

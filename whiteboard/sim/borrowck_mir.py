@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from whiteboard.model.syntax import Span
-from whiteboard.model.types import Ty
+from whiteboard.model.types import Ref, Ty
 
 
 class Unmodelled(Exception):
@@ -86,6 +86,7 @@ class Local:
     span: Span = (0, 0, 0, 0)  # where it is declared (the binding's identifier)
     kind: str = "temp"  # "var" | "arg" | "temp" | "return"
     pattern_bound: bool = True  # False for `let x;`: its first assignment is a statement, not the declaration
+    points_into: str | None = None  # a temporary reference's target as rustc names it: "index of `Vec<String>`"
 
 
 @dataclass(slots=True)
@@ -132,6 +133,7 @@ class Point:
     uses: list[Use] = field(default_factory=list)
     defs: list[int] = field(default_factory=list)
     moves: list[MoveSite] = field(default_factory=list)
+    illegal_moves: list[tuple[MoveSite, Span]] = field(default_factory=list)  # out of a borrow (E0507), with the use
     inits: list[tuple[Place, Span]] = field(default_factory=list)
     dead: list[int] = field(default_factory=list)  # StorageDead: the local's scope ends
     loan: Loan | None = None
@@ -155,3 +157,15 @@ class Body:
     def new_local(self, local: Local) -> int:
         self.locals.append(local)
         return len(self.locals) - 1
+
+    def type_before(self, place: Place, step: int) -> Ty:
+        """The type of `place` cut before its projection number `step` (its whole type for `len(place.proj)`)."""
+        return place.proj[step - 1].ty if step else self.locals[place.local].ty
+
+    def place_ty(self, place: Place) -> Ty:
+        return self.type_before(place, len(place.proj))
+
+    def through_reference(self, place: Place) -> int | None:
+        """The index of the first projection of `place` that dereferences a reference, if any."""
+        return next((i for i, proj in enumerate(place.proj)
+                     if proj.kind == "deref" and isinstance(self.type_before(place, i), Ref)), None)

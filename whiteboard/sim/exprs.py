@@ -78,7 +78,8 @@ class ExprMixin:
             return self.field_place(self.auto_deref(base), e.name, e)
         elif isinstance(e, S.Index):
             base = yield from self.place(e.expr)
-            index = yield from self.eval(e.index)
+            f = self.simple(e.index)
+            index = f() if f is not None else (yield from self.eval(e.index))
             return self.index_place(self.auto_deref(base), index, e)
         elif isinstance(e, S.Unary) and e.op == "*":
             inner = yield from self.place(e.expr)
@@ -294,12 +295,17 @@ class ExprMixin:
         if op == "||":
             left = yield from self.eval(e.lhs)
             return True if left else (yield from self.eval(e.rhs))
+        whole = self.simple(e)
+        if whole is not None:
+            return whole()
         if op in _COMPARISONS:  # PartialEq/PartialOrd take their operands by reference: nothing moves
             left = yield from self.arg_value(e.lhs)
             right = yield from self.arg_value(e.rhs)
         else:
-            left = yield from self.eval(e.lhs)
-            right = yield from self.eval(e.rhs)
+            f = self.simple(e.lhs)
+            left = f() if f is not None else (yield from self.eval(e.lhs))
+            f = self.simple(e.rhs)
+            right = f() if f is not None else (yield from self.eval(e.rhs))
         return self.binary(op, left, right, self.ty(e.lhs), e)
 
     def binary(self, op: str, left, right, ty: T.Ty, node):
@@ -357,8 +363,11 @@ class ExprMixin:
 
     def ev_assign(self, e: S.Assign):
         if e.op is None:
-            value = yield from self.eval(e.value)
-            place = yield from self.place(e.target)
+            f = self.simple(e.value)
+            value = f() if f is not None else (yield from self.eval(e.value))
+            place = self.path_place(e.target) if type(e.target) is S.Path else None
+            if place is None:
+                place = yield from self.place(e.target)
             old = place.get()
             value = self.coerce(value, place.ty)
             if old is not V.UNINIT and old is not V.MOVED and self.info.needs_drop(place.ty):
@@ -366,8 +375,11 @@ class ExprMixin:
                 yield from self.drop_place(place, _describe_place(e.target))
             place.set(value)
         else:
-            place = yield from self.place(e.target)
-            rhs = yield from self.eval(e.value)
+            place = self.path_place(e.target) if type(e.target) is S.Path else None
+            if place is None:
+                place = yield from self.place(e.target)
+            f = self.simple(e.value)
+            rhs = f() if f is not None else (yield from self.eval(e.value))
             if isinstance(place.get(), V.VecV) and e.op == "+":
                 self.string_push_str(place, self.text_of(rhs), e)
                 return ()
@@ -458,7 +470,8 @@ class ExprMixin:
             yield from self.drop_temps(mark)
             return (yield from self.eval_else(e))
         self.step(e.cond.span, "if ", e.cond.span)
-        cond = yield from self.eval(e.cond)
+        f = self.simple(e.cond)
+        cond = f() if f is not None else (yield from self.eval(e.cond))
         if cond:
             return (yield from self.eval_block(e.then))
         return (yield from self.eval_else(e))
@@ -494,7 +507,8 @@ class ExprMixin:
                     yield from self.in_binding_scope(e.cond.pattern, scrutinee, e.body)
                 else:
                     self.step(e.cond.span, "while ", e.cond.span)
-                    if not (yield from self.eval(e.cond)):
+                    f = self.simple(e.cond)
+                    if not (f() if f is not None else (yield from self.eval(e.cond))):
                         return ()
                     yield from self.eval_block(e.body)
             except Break as brk:

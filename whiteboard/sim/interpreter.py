@@ -14,6 +14,7 @@ from whiteboard.sim import events as E
 from whiteboard.sim import values as V
 from whiteboard.sim.control import Abort, Break, Call, Continue, InternalLimit, Panic, Return, StepLimit
 from whiteboard.sim.exprs import ExprMixin
+from whiteboard.sim.fast import FastMixin
 from whiteboard.sim.frames import Frame, Slot, plan_frame, self_binding_id
 from whiteboard.sim.heap_ops import HeapMixin
 from whiteboard.sim.memory import Heap, Stack, StackOverflow, StaticData
@@ -27,7 +28,7 @@ DEFAULT_MAX_STEPS = 2_000_000
 STEADY_RECURSION_CALLS = 64
 
 
-class Interpreter(ExprMixin, PatternMixin, StdMixin, HeapMixin):
+class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
     def __init__(self, program: S.Program, info, layouts, *, recorder=None, max_steps: int = DEFAULT_MAX_STEPS):
         self.program = program
         self.info = info
@@ -52,6 +53,7 @@ class Interpreter(ExprMixin, PatternMixin, StdMixin, HeapMixin):
         self.steady = (None, 0)  # (call key, how many times in a row)
         self.observable_since_call = False
         self.temps: list = []  # places of temporaries awaiting the end of their statement
+        self.simple_cache: dict = {}  # node id -> compiled closure for simple expressions, or None
 
     # ------------------------------------------------------------------------------------------------- recording
 
@@ -317,7 +319,8 @@ class Interpreter(ExprMixin, PatternMixin, StdMixin, HeapMixin):
             place = yield from self.place(stmt.init)
             yield from self.bind_pattern(stmt.pattern, place, place.ty, frame, fresh=True, from_place=True)
             return
-        value = yield from self.eval(stmt.init)
+        f = self.simple(stmt.init)
+        value = f() if f is not None else (yield from self.eval(stmt.init))
         ty = ty or self.expr_types.get(stmt.init.id)
         matched = yield from self.bind_pattern(stmt.pattern, value, ty, frame, fresh=True, refutable=stmt.else_block is not None)
         if not matched and stmt.else_block is not None:

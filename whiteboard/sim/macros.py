@@ -80,6 +80,9 @@ class MacroMixin:
 
     def arg_value(self, expr):
         """A formatting argument is borrowed, not moved: read it in place when it is a place."""
+        f = self.simple(expr)
+        if f is not None:
+            return f()
         if isinstance(expr, (S.Path, S.FieldAccess, S.Index)) or (isinstance(expr, S.Unary) and expr.op == "*"):
             place = yield from self.place(expr)
             return place.get()

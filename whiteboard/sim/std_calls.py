@@ -33,7 +33,8 @@ class StdMixin(MacroMixin):
                 params.insert(0, self.self_type(sig.node))
             args = []
             for arg, ty in zip(e.args, params):
-                args.append(self.coerce((yield from self.eval(arg)), ty))
+                f = self.simple(arg)
+                args.append(f() if f is not None else self.coerce((yield from self.eval(arg)), ty))
             self_value = args.pop(0) if sig.node.self_param is not None else None
             return (yield Call(sig.node, args, self_value, e.span))
         if kind == "variant" or (kind == "std" and res[1].endswith("Some")):
@@ -60,11 +61,14 @@ class StdMixin(MacroMixin):
             receiver = self.strip_to(receiver, owner)
             place = V.Place([receiver], 0, 0, self.value_type(receiver, e.receiver), None)
         else:
-            place = yield from self.place(e.receiver)
+            place = self.path_place(e.receiver) if type(e.receiver) is S.Path else None
+            if place is None:
+                place = yield from self.place(e.receiver)
             place = self.deref_to(place, owner)
         args = []
         for arg in e.args:
-            args.append((yield from self.eval(arg)))
+            f = self.simple(arg)
+            args.append(f() if f is not None else (yield from self.eval(arg)))
         result = yield from self.std_method(owner, method, place, args, e)
         if method in MUT_METHODS:
             self.root_changed(place.root)
