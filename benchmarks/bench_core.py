@@ -79,8 +79,12 @@ def whiteboard_run(path: Path) -> None:
 
 def rustc_compile_and_run(path: Path, workdir: Path) -> None:
     exe = workdir / "prog"
-    subprocess.run(["rustc", "--edition", "2024", "-C", "opt-level=0", "-o", str(exe), str(path)], cwd=workdir,
-                   capture_output=True, check=True)
+    subprocess.run(
+        ["rustc", "--edition", "2024", "-C", "opt-level=0", "-o", str(exe), str(path)],
+        cwd=workdir,
+        capture_output=True,
+        check=True,
+    )
     subprocess.run([str(exe)], capture_output=True, check=False)
 
 
@@ -111,22 +115,28 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         rows = []
-        programs = (("push 100,000 integers", "push", PUSH_100K),
-                    ("fn foo() { foo(); } overflow", "overflow", OVERFLOW),
-                    ("down(n + 1) overflow (no fast-forward)", "counting", OVERFLOW_COUNTING))
+        programs = (
+            ("push 100,000 integers", "push", PUSH_100K),
+            ("fn foo() { foo(); } overflow", "overflow", OVERFLOW),
+            ("down(n + 1) overflow (no fast-forward)", "counting", OVERFLOW_COUNTING),
+        )
         for name, stem, source in programs:
             path = work / f"{stem}.rs"
             path.write_text(source)
-            ours = median_time(lambda: whiteboard_run(path), args.repeat)
-            theirs = median_time(lambda: rustc_compile_and_run(path, work), args.repeat) if have_rustc else None
+            ours = median_time(lambda path=path: whiteboard_run(path), args.repeat)
+            theirs = (
+                median_time(lambda path=path: rustc_compile_and_run(path, work), args.repeat) if have_rustc else None
+            )
             rows.append((name, ours, theirs))
         print(f"{'program':<42} {'whiteboard run':>15} {'rustc + run':>12}")
         for name, ours, theirs in rows:
             rustc = f"{theirs:>11.3f}s" if theirs is not None else "   (no rustc)"
             print(f"{name:<42} {ours:>14.3f}s {rustc}")
         steps, recorded, first, later = trace_access(STEPS_100K)
-        print(f"\ntrace of {steps:,} steps: recorded in {recorded:.2f}s; state at the last step: first access "
-              f"{first * 1000:.0f} ms, later random access {later * 1000:.1f} ms")
+        print(
+            f"\ntrace of {steps:,} steps: recorded in {recorded:.2f}s; state at the last step: first access "
+            f"{first * 1000:.0f} ms, later random access {later * 1000:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

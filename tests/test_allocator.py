@@ -6,8 +6,10 @@ from hypothesis import strategies as st
 from whiteboard.sim.memory import CHUNK_HEADER, HEAP_BASE, MMAP_THRESHOLD, Heap
 
 ops = st.lists(
-    st.one_of(st.tuples(st.just("malloc"), st.integers(min_value=1, max_value=4096)),
-              st.tuples(st.just("free"), st.integers(min_value=0, max_value=50))),
+    st.one_of(
+        st.tuples(st.just("malloc"), st.integers(min_value=1, max_value=4096)),
+        st.tuples(st.just("free"), st.integers(min_value=0, max_value=50)),
+    ),
     max_size=200,
 )
 

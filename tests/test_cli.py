@@ -23,10 +23,12 @@ def test_a_program_prints_and_exits_zero(tmp_path, capsys):
 
 
 def test_a_panic_exits_101_with_stds_message(tmp_path, capsys):
-    code, out, err, path = run(tmp_path, capsys, 'fn main() {\n    let v: Vec<u8> = Vec::new();\n    v[0];\n}\n')
+    code, out, err, path = run(tmp_path, capsys, "fn main() {\n    let v: Vec<u8> = Vec::new();\n    v[0];\n}\n")
     assert code == 101
-    assert err == (f"\nthread 'main' panicked at {path}:3:6:\nindex out of bounds: the len is 0 but the index is 0\n"
-                   "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n")
+    assert err == (
+        f"\nthread 'main' panicked at {path}:3:6:\nindex out of bounds: the len is 0 but the index is 0\n"
+        "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n"
+    )
 
 
 def test_stack_overflow_exits_134_with_rustcs_two_lines(tmp_path, capsys):
@@ -36,8 +38,13 @@ def test_stack_overflow_exits_134_with_rustcs_two_lines(tmp_path, capsys):
 
 
 def test_an_infinite_loop_stops_at_the_step_limit_with_a_message(tmp_path, capsys):
-    code, _, err, path = run(tmp_path, capsys, "fn main() {\n    let mut i = 0u8;\n    loop {\n        i = i;\n    }\n}\n",
-                             "--max-steps", "10000")
+    code, _, err, path = run(
+        tmp_path,
+        capsys,
+        "fn main() {\n    let mut i = 0u8;\n    loop {\n        i = i;\n    }\n}\n",
+        "--max-steps",
+        "10000",
+    )
     assert code == 3
     assert f"stopped after 10,000 steps at {path}:" in err and "--max-steps" in err
 
@@ -53,8 +60,9 @@ def test_a_missing_file_is_a_message_not_a_traceback(tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("ty", ["Option<Box<i32>>", "Vec<u8>", "(u8, u32, u16)", "&str", "Option<char>",
-                                "Rc<String>", "[u16; 3]"])
+@pytest.mark.parametrize(
+    "ty", ["Option<Box<i32>>", "Vec<u8>", "(u8, u32, u16)", "&str", "Option<char>", "Rc<String>", "[u16; 3]"]
+)
 def test_layout_json_matches_rustc(ty, capsys):
     assert main(["layout", ty, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -60,21 +60,39 @@ def programs(draw) -> str:
                 lines.append(f"{indent}}}")
             elif choice == "op" and vecs and (not strings or draw(st.booleans())):
                 v = draw(st.sampled_from(vecs))
-                op = draw(st.sampled_from(["push", "push", "pop", "truncate", "clear", "insert", "remove",
-                                           "reserve", "reserve_exact", "shrink_to_fit", "swap"]))
+                op = draw(
+                    st.sampled_from(
+                        [
+                            "push",
+                            "push",
+                            "pop",
+                            "truncate",
+                            "clear",
+                            "insert",
+                            "remove",
+                            "reserve",
+                            "reserve_exact",
+                            "shrink_to_fit",
+                            "swap",
+                        ]
+                    )
+                )
                 n = next(counter)
-                lines.append(indent + {
-                    "push": f"{v}.push(Droppy({n}));",
-                    "pop": f"{v}.pop();",
-                    "truncate": f"{v}.truncate({draw(st.integers(0, 4))});",
-                    "clear": f"{v}.clear();",
-                    "insert": f"{v}.insert({v}.len() / 2, Droppy({n}));",
-                    "remove": f"if !{v}.is_empty() {{ {v}.remove(0); }}",
-                    "reserve": f"{v}.reserve({draw(st.integers(0, 9))});",
-                    "reserve_exact": f"{v}.reserve_exact({draw(st.integers(0, 9))});",
-                    "shrink_to_fit": f"{v}.shrink_to_fit();",
-                    "swap": f"if {v}.len() > 1 {{ {v}.swap(0, 1); }}",
-                }[op])
+                lines.append(
+                    indent
+                    + {
+                        "push": f"{v}.push(Droppy({n}));",
+                        "pop": f"{v}.pop();",
+                        "truncate": f"{v}.truncate({draw(st.integers(0, 4))});",
+                        "clear": f"{v}.clear();",
+                        "insert": f"{v}.insert({v}.len() / 2, Droppy({n}));",
+                        "remove": f"if !{v}.is_empty() {{ {v}.remove(0); }}",
+                        "reserve": f"{v}.reserve({draw(st.integers(0, 9))});",
+                        "reserve_exact": f"{v}.reserve_exact({draw(st.integers(0, 9))});",
+                        "shrink_to_fit": f"{v}.shrink_to_fit();",
+                        "swap": f"if {v}.len() > 1 {{ {v}.swap(0, 1); }}",
+                    }[op]
+                )
                 lines.append(f'{indent}println!("{v}: {{}} {{}}", {v}.len(), {v}.capacity());')
             elif choice == "op" and strings:
                 s = draw(st.sampled_from(strings))
@@ -121,7 +139,7 @@ def check_scope_order(source: str, stdout: str) -> None:
     """Plain `let _dN = Droppy(M);` locals of one block drop in reverse order of declaration."""
     order = [int(n) for n in re.findall(r"^drop (\d+)$", stdout, re.M)]
     position = {n: i for i, n in enumerate(order)}
-    body = source[source.index("fn main() {"):]
+    body = source[source.index("fn main() {") :]
     open_blocks: list[list[int]] = []
     for line in body.splitlines():
         stripped = line.strip()
@@ -159,8 +177,12 @@ def test_generated_programs_print_what_rustc_prints(tmp_path_factory, source):
         return
     work = tmp_path_factory.mktemp("gen")
     (work / "gen.rs").write_text(source)
-    subprocess.run([RUSTC, "--edition", "2024", "-C", "opt-level=0", "-A", "warnings", "gen.rs", "-o", "gen"],
-                   cwd=work, check=True, capture_output=True)
+    subprocess.run(
+        [RUSTC, "--edition", "2024", "-C", "opt-level=0", "-A", "warnings", "gen.rs", "-o", "gen"],
+        cwd=work,
+        check=True,
+        capture_output=True,
+    )
     real = subprocess.run([str(work / "gen")], capture_output=True, text=True)
     ours = run_source(source, "gen.rs")
     assert (ours.stdout, ours.exit_code) == (real.stdout, real.returncode), source

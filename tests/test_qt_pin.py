@@ -12,7 +12,7 @@ QtCore = pytest.importorskip("PySide6.QtCore")
 def test_void_qt_calls_do_not_leak_references_to_none():
     obj = QtCore.QObject()
     before = sys.getrefcount(None)
-    for i in range(20000):
+    for _ in range(20000):
         obj.setObjectName("x")  # returns None
     after = sys.getrefcount(None)
     # Python 3.12+ makes None immortal (huge constant count); on 3.11 a buggy binding drops it by ~20000.

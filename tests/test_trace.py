@@ -58,7 +58,9 @@ def test_state_shows_slots_at_their_offsets_and_heap_contents():
 
 
 def test_any_step_is_reachable_in_any_order_and_agrees_with_a_straight_replay():
-    source = "fn main() {\n    let mut v: Vec<u64> = Vec::new();\n    for i in 0..3000 {\n        v.push(i);\n    }\n}\n"
+    source = (
+        "fn main() {\n    let mut v: Vec<u64> = Vec::new();\n    for i in 0..3000 {\n        v.push(i);\n    }\n}\n"
+    )
     trace = run_source(source, "big.rs", record=True).trace
     assert len(trace) > 3000
     jumps = [len(trace) - 1, 5, 2999, 1024, 700]
@@ -66,14 +68,19 @@ def test_any_step_is_reachable_in_any_order_and_agrees_with_a_straight_replay():
     fresh = run_source(source, "big.rs", record=True).trace
     for k in sorted(jumps):
         a, b = scattered[k], fresh.state_at(k)
-        assert [list(f.slots.values()) for f in a.frames.values()] == [list(f.slots.values()) for f in b.frames.values()]
-        assert {i: (x.addr, x.capacity, x.elems) for i, x in a.blocks.items()} == \
-               {i: (x.addr, x.capacity, x.elems) for i, x in b.blocks.items()}
+        assert [list(f.slots.values()) for f in a.frames.values()] == [
+            list(f.slots.values()) for f in b.frames.values()
+        ]
+        assert {i: (x.addr, x.capacity, x.elems) for i, x in a.blocks.items()} == {
+            i: (x.addr, x.capacity, x.elems) for i, x in b.blocks.items()
+        }
 
 
 def test_drops_are_events_in_rustc_order():
-    source = ("struct D(&'static str);\nimpl Drop for D {\n    fn drop(&mut self) {\n        println!(\"{}\", self.0);\n"
-              "    }\n}\nfn main() {\n    let a = D(\"a\");\n    let b = D(\"b\");\n}\n")
+    source = (
+        'struct D(&\'static str);\nimpl Drop for D {\n    fn drop(&mut self) {\n        println!("{}", self.0);\n'
+        '    }\n}\nfn main() {\n    let a = D("a");\n    let b = D("b");\n}\n'
+    )
     result = run_source(source, "d.rs", record=True)
     assert result.stdout == "b\na\n"
     dropped = [ev.name for ev in events_of(result.trace, "value_dropped")]
@@ -99,6 +106,14 @@ def test_trace_json_is_documented_shape(tmp_path, capsys):
     assert data["format"] == "rust-memory-whiteboard/trace" and data["version"] == 1
     assert data["stdout"] == "5 7 hi\n"
     kinds = {ev["kind"] for step in data["steps"] for ev in step["events"]}
-    assert {"frame_pushed", "value_bound", "heap_allocated", "heap_reallocated", "value_dropped",
-            "heap_freed", "output", "frame_popped"} <= kinds
+    assert {
+        "frame_pushed",
+        "value_bound",
+        "heap_allocated",
+        "heap_reallocated",
+        "value_dropped",
+        "heap_freed",
+        "output",
+        "frame_popped",
+    } <= kinds
     assert all(len(step["span"]) == 4 and "state" in step for step in data["steps"])

@@ -24,8 +24,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="whiteboard", description="Rust Memory Whiteboard: run a Rust program the "
-                                     "way rustc would and see its static data, stack and heap.")
+    parser = argparse.ArgumentParser(
+        prog="whiteboard",
+        description="Rust Memory Whiteboard: run a Rust program the "
+        "way rustc would and see its static data, stack and heap.",
+    )
     sub = parser.add_subparsers(dest="command")
     run = sub.add_parser("run", help="run a program; prints what the compiled program prints")
     run.add_argument("file")

@@ -18,8 +18,10 @@ def render_diagnostics(diagnostics: list[Diagnostic], source: str, path: str) ->
     if len(codes) == 1:
         out.append(f"For more information about this error, try `rustc --explain {codes[0]}`.\n")
     elif codes:
-        out.append(f"Some errors have detailed explanations: {', '.join(codes)}.\n"
-                   f"For more information about an error, try `rustc --explain {codes[0]}`.\n")
+        out.append(
+            f"Some errors have detailed explanations: {', '.join(codes)}.\n"
+            f"For more information about an error, try `rustc --explain {codes[0]}`.\n"
+        )
     return "".join(out)
 
 
@@ -70,7 +72,7 @@ def _annotation_rows(labels: list[Label], number: int, length: int) -> list[str]
     def put(row: int, col: int, text: str) -> None:
         line = rows[row]
         line.extend(" " * (col + len(text) - len(line)))
-        line[col:col + len(text)] = text
+        line[col : col + len(text)] = text
 
     for pos, (start, _, label) in positions:
         if pos > 0 and label.message:
@@ -105,8 +107,12 @@ def _positions(anns: list[tuple[int, int, Label]]) -> list[tuple[int, tuple[int,
                 continue
             pad = len(n_label.message) + 2 if n_label.message else 0
             overlap = _overlaps(n_start, n_end, start, end, pad)
-            if overlap and label.message and n_label.message or (
-                    overlap and n_end <= end and n_label.message and p == 0):
+            if (
+                overlap
+                and label.message
+                and n_label.message
+                or (overlap and n_end <= end and n_label.message and p == 0)
+            ):
                 p += 1
                 break
     return positions

@@ -369,9 +369,37 @@ class MacroCall(Node):
 
 
 Expr = (
-    Lit | Path | Unary | AddrOf | Binary | Assign | Cast | Call | MethodCall | FieldAccess | Index | StructLit
-    | TupleLit | ArrayLit | ArrayRepeat | Range | Block | If | LetCond | While | Loop | For | Break | Continue
-    | Return | Match | FormatMacro | AssertMacro | VecMacro | OffsetOf | MacroCall
+    Lit
+    | Path
+    | Unary
+    | AddrOf
+    | Binary
+    | Assign
+    | Cast
+    | Call
+    | MethodCall
+    | FieldAccess
+    | Index
+    | StructLit
+    | TupleLit
+    | ArrayLit
+    | ArrayRepeat
+    | Range
+    | Block
+    | If
+    | LetCond
+    | While
+    | Loop
+    | For
+    | Break
+    | Continue
+    | Return
+    | Match
+    | FormatMacro
+    | AssertMacro
+    | VecMacro
+    | OffsetOf
+    | MacroCall
 )
 
 

@@ -7,8 +7,15 @@ import struct
 
 from whiteboard.model import types as T
 
-OVERFLOW_VERB = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide", "%": "calculate the remainder",
-                 "<<": "shift left", ">>": "shift right"}
+OVERFLOW_VERB = {
+    "+": "add",
+    "-": "subtract",
+    "*": "multiply",
+    "/": "divide",
+    "%": "calculate the remainder",
+    "<<": "shift left",
+    ">>": "shift right",
+}
 
 
 class ArithPanic(Exception):
@@ -33,14 +40,18 @@ def int_binary(op: str, a: int, b: int, ty: T.Int) -> int:
         r = a * b
     elif op in ("/", "%"):
         if b == 0:
-            raise ArithPanic("attempt to divide by zero" if op == "/" else
-                             "attempt to calculate the remainder with a divisor of zero")
+            raise ArithPanic(
+                "attempt to divide by zero"
+                if op == "/"
+                else "attempt to calculate the remainder with a divisor of zero"
+            )
         q = abs(a) // abs(b)
         if (a < 0) != (b < 0):
             q = -q  # Rust's division truncates toward zero
         if ty.signed and a == ty.min and b == -1:
-            raise ArithPanic("attempt to divide with overflow" if op == "/" else
-                             "attempt to calculate the remainder with overflow")
+            raise ArithPanic(
+                "attempt to divide with overflow" if op == "/" else "attempt to calculate the remainder with overflow"
+            )
         return q if op == "/" else a - b * q
     elif op in ("<<", ">>"):
         if b < 0 or b >= ty.bits:

@@ -34,9 +34,17 @@ class CallLowering:
             return self.combine(call.span, [self.value(arg) for arg in call.args], self.ty(call))
         callee = self.value(call.func)
         params, fn = self.callee_params(resolution, len(call.args))
-        args = [self.argument(arg, param) for arg, param in zip(call.args, params, strict=True)]
-        static = fn is not None and self.returns_static(fn)
-        return self.call_point(call.span, callee, args, self.ty(call), call.func.span, tied=[not static] * len(args))
+        args = [self.coerced(arg, param) for arg, param in zip(call.args, params, strict=True)]
+        return self.call_point(call.span, callee, args, self.ty(call), call.func.span, tied=self.ties(fn, len(args)))
+
+    def ties(self, fn: ast.FnDef | None, count: int) -> list[bool]:
+        """Which arguments the result of a call may borrow from, by lifetime elision: the receiver of a method
+        called as `Type::method(&x, …)` taking `&self`, else any argument; none for a `&'static` result."""
+        if fn is not None and self.returns_static(fn):
+            return [False] * count
+        if fn is not None and fn.self_param in ("ref", "mut_ref"):
+            return [i == 0 for i in range(count)]
+        return [True] * count
 
     def callee_params(self, resolution: tuple, count: int) -> tuple[list[Ty | None], ast.FnDef | None]:
         """The declared parameter types of what is called (None where unknown), and its definition if the
@@ -55,17 +63,27 @@ class CallLowering:
             own.insert(0, self.info.binding_types.get(sig.node.id))
         return own, sig.node
 
-    def argument(self, expr: ast.Node, param: Ty | None) -> int | None:
-        """An argument. A `&mut` variable passed where a `&mut` parameter is declared is reborrowed, not moved
-        (a coercion site); a generic parameter (`drop(r)`, `v.push(r)`) takes the reference itself."""
+    def coerced(self, expr: ast.Node, target: Ty | None) -> int | None:
+        """A value where a type is expected (an argument, an annotated `let`): a `&mut` variable given where a
+        `&mut` type is written is reborrowed, not moved; a generic parameter (`drop(r)`, `v.push(r)`) takes the
+        reference itself."""
         ty = self.ty(expr)
-        reborrow = isinstance(param, Ref) and param.mutable and isinstance(ty, Ref) and ty.mutable
+        reborrow = isinstance(target, Ref) and target.mutable and isinstance(ty, Ref) and ty.mutable
         if reborrow and self.is_place(expr):
             return self.borrow(self.place(expr).then("deref", "", ty.inner), True, expr.span)
         return self.value(expr)
 
-    def call_point(self, span: Span, receiver: int | None, args: list[int | None], ty: Ty, callee_span: Span, *,
-                   tied: list[bool] | None = None, receiver_flows: bool = True) -> int:
+    def call_point(
+        self,
+        span: Span,
+        receiver: int | None,
+        args: list[int | None],
+        ty: Ty,
+        callee_span: Span,
+        *,
+        tied: list[bool] | None = None,
+        receiver_flows: bool = True,
+    ) -> int:
         """The call itself: consumes the receiver and arguments, activates a two-phase borrow of the receiver,
         and makes the result borrow from the inputs it is `tied` to (default: none of the arguments)."""
         result = self.temp(ty)
@@ -112,7 +130,7 @@ class CallLowering:
             receiver = self.receiver_by_value(call, owner, derefs)
         else:
             receiver = self.receiver_by_ref(call, derefs, self_kind == "mut_ref")
-        args = [self.argument(arg, param) for arg, param in zip(call.args, params, strict=True)]
+        args = [self.coerced(arg, param) for arg, param in zip(call.args, params, strict=True)]
         # A method's result borrows from its receiver (elision with `&self`); only a program's own `self`-by-value
         # method could also return borrows of its other arguments.
         tied = [user and self_kind in ("value", "mut_value")] * len(args)

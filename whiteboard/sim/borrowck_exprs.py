@@ -23,8 +23,8 @@ class ExprLowering:
         """Evaluate `expr` into a temporary. `into_iter` marks a `for` head, whose place is moved by an implicit
         `.into_iter()` call."""
         if self.is_place(expr):
-            move = MoveSite(Place(0), expr.span, "into_iter") if into_iter else None
-            return self.read(self.place(expr), expr.span, move=move)
+            place = self.place(expr)
+            return self.read(place, expr.span, move=MoveSite(place, expr.span, "into_iter") if into_iter else None)
         lower = getattr(self, "v_" + type(expr).__name__, None)
         return lower(expr) if lower is not None else None
 
@@ -49,8 +49,9 @@ class ExprLowering:
         if isinstance(expr, ast.Path) and self.local_of(expr) is not None:
             return Place(self.local_of(expr))
         if isinstance(expr, ast.FieldAccess):
-            base = self.autoderef(self.place(expr.expr, mutate), self.info.autoderefs.get(expr.id, 0),
-                                  expr.expr.span, mutate)
+            base = self.autoderef(
+                self.place(expr.expr, mutate), self.info.autoderefs.get(expr.id, 0), expr.expr.span, mutate
+            )
             return base.then("field", expr.name, self.ty(expr))
         if isinstance(expr, ast.Unary) and expr.op == "*":
             return self.deref(self.place(expr.expr, mutate), expr.expr.span, mutate)
@@ -98,8 +99,9 @@ class ExprLowering:
     def index_place(self, expr: ast.Index, mutate: bool) -> Place:
         """`a[i]` is a place inside an array or slice; `v[i]` on a `Vec` or string is `*Index::index(&v, i)`
         (`IndexMut` and `&mut v` when mutated), a borrow of `v` at `v`'s span."""
-        base = self.autoderef(self.place(expr.expr, mutate), self.info.autoderefs.get(expr.id, 0), expr.expr.span,
-                              mutate)
+        base = self.autoderef(
+            self.place(expr.expr, mutate), self.info.autoderefs.get(expr.id, 0), expr.expr.span, mutate
+        )
         element = self.ty(expr)
         if isinstance(self.place_ty(base), (Array, Slice)):
             self.value(expr.index)  # evaluated (and bounds-checked) before the element is reached

@@ -49,8 +49,19 @@ def compute(body: Body) -> Facts:
     regions = [region(body, order, live_in, loan.point, held) for loan, held in zip(body.loans, holders, strict=True)]
     loans_in, reserved_in = loans_in_scope(body, order, preds, regions)
     moves = [(index, site) for index in order for site in body.points[index].moves]
-    return Facts(order, preds, dominators(order, preds), live_in, holders, regions, loans_in, reserved_in, moves,
-                 moved_before(body, order, preds, moves), inits_before(body, order, preds))
+    return Facts(
+        order,
+        preds,
+        dominators(order, preds),
+        live_in,
+        holders,
+        regions,
+        loans_in,
+        reserved_in,
+        moves,
+        moved_before(body, order, preds, moves),
+        inits_before(body, order, preds),
+    )
 
 
 def reverse_postorder(body: Body) -> list[int]:
@@ -129,16 +140,18 @@ def loan_holders(body: Body, first: int) -> list[int]:
     return found
 
 
-def region(body: Body, order: list[int], live_in: list[frozenset[int]], issued: int,
-           holders: list[int]) -> frozenset[int] | None:
+def region(
+    body: Body, order: list[int], live_in: list[frozenset[int]], issued: int, holders: list[int]
+) -> frozenset[int] | None:
     if any(body.locals[local].kind in ("arg", "return") for local in holders):
         return None
     held = set(holders)
     return frozenset(index for index in order if held & live_in[index]) | {issued}
 
 
-def loans_in_scope(body: Body, order: list[int], preds: list[list[int]],
-                   regions: list[frozenset[int] | None]) -> tuple[list[frozenset[int]], list[frozenset[int]]]:
+def loans_in_scope(
+    body: Body, order: list[int], preds: list[list[int]], regions: list[frozenset[int] | None]
+) -> tuple[list[frozenset[int]], list[frozenset[int]]]:
     def in_region(loan: int, index: int) -> bool:
         return regions[loan] is None or index in regions[loan]
 
@@ -169,8 +182,9 @@ def loans_in_scope(body: Body, order: list[int], preds: list[list[int]],
     return loans_in, reserved_in
 
 
-def moved_before(body: Body, order: list[int], preds: list[list[int]],
-                 moves: list[tuple[int, MoveSite]]) -> list[frozenset[int]]:
+def moved_before(
+    body: Body, order: list[int], preds: list[list[int]], moves: list[tuple[int, MoveSite]]
+) -> list[frozenset[int]]:
     """The move sites that may have happened on some path to each point, and not been undone by an assignment to
     the moved place (or a place containing it) or by the end of its local's scope."""
     by_point: dict[int, list[int]] = {}

@@ -167,5 +167,11 @@ class Body:
 
     def through_reference(self, place: Place) -> int | None:
         """The index of the first projection of `place` that dereferences a reference, if any."""
-        return next((i for i, proj in enumerate(place.proj)
-                     if proj.kind == "deref" and isinstance(self.type_before(place, i), Ref)), None)
+        return next(
+            (
+                i
+                for i, proj in enumerate(place.proj)
+                if proj.kind == "deref" and isinstance(self.type_before(place, i), Ref)
+            ),
+            None,
+        )

@@ -39,8 +39,10 @@ class MoveChecks:
         earlier = self.move_errors.get(key)
         if earlier is not None and access.place.is_prefix_of(earlier[0]):
             return  # the same moves already explain an error about this place
-        partial = any(access.place != site.place and access.place.is_prefix_of(site.place)
-                      and not self.box_contents(site.place) for _, site in map(self.site_of, found))
+        partial = any(
+            access.place != site.place and access.place.is_prefix_of(site.place) and not self.box_contents(site.place)
+            for _, site in map(self.site_of, found)
+        )
         labels = self.reinit_labels(reinits, path) + self.move_site_labels(at, access, found, moved, partial)
         borrow = access.kind in (Access.SHARED, Access.MUT, Access.RESERVE)
         if not any(self.site_of(f)[0] == at for f in found):
@@ -66,8 +68,9 @@ class MoveChecks:
         span = next(span for place, span in self.body.points[reinits[0]].inits if place in path.prefixes())
         return [Label(span, "this reinitialization might get skipped")]
 
-    def move_site_labels(self, at: int, access: AccessAt, found: list[FoundMove], moved: Place,
-                         partial: bool) -> list[Label]:
+    def move_site_labels(
+        self, at: int, access: AccessAt, found: list[FoundMove], moved: Place, partial: bool
+    ) -> list[Label]:
         """Where the value was moved, once per span (rustc's `explain_captures`), with the loops around it."""
         labels, seen = [], set()
         for move in found:
@@ -80,8 +83,9 @@ class MoveChecks:
                 labels.append(Label(site.as_ref_hint, _AS_REF_HINT))
             # A plain "value moved here" at the use's own span is the primary label itself.
             primary = site.kind == "plain" and site.span == access.span
-            labels.append(Label(site.span, move_label(self.body, site, partial, index == at or move.back_edge),
-                                primary))
+            labels.append(
+                Label(site.span, move_label(self.body, site, partial, index == at or move.back_edge), primary)
+            )
         return labels
 
     def box_contents(self, place: Place) -> bool:
@@ -96,8 +100,10 @@ class MoveChecks:
         `Vec` or an `Rc` (through `Index`/`Deref`), or out of an array by index."""
         body, place = self.body, site.place
         what = describe(body, place)
-        because = f"move occurs because {quoted(what)} has type `{body.place_ty(place)}`, which does not implement " \
-                  "the `Copy` trait"
+        because = (
+            f"move occurs because {quoted(what)} has type `{body.place_ty(place)}`, which does not implement "
+            "the `Copy` trait"
+        )
         labels = []
         if site.kind == "method":
             labels.append(Label(site.span, move_label(body, site, False, False)))

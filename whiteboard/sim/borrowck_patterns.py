@@ -63,7 +63,7 @@ class PatternLowering:
         else:
             skipped = self.need(self.info.pat_types, elems[rest])
             count = len(skipped.elems) if hasattr(skipped, "elems") else 0
-            indexed = list(enumerate(elems[:rest])) + [(rest + count + i, e) for i, e in enumerate(elems[rest + 1:])]
+            indexed = list(enumerate(elems[:rest])) + [(rest + count + i, e) for i, e in enumerate(elems[rest + 1 :])]
         return [(sub, place.then("field", str(index), self.need(self.info.pat_types, sub))) for index, sub in indexed]
 
     def variant(self, path: ast.Path, place: Place) -> Place:

@@ -90,8 +90,10 @@ def _returned(body: Body, facts: Facts, loan: Loan) -> list[Label]:
     place = describe(body, loan.place)
     if not spans or body.lifetime_span is None or place is None:
         return []
-    return [Label(body.lifetime_span, "let's call the lifetime of this reference `'1`"),
-            Label(spans[0], f"returning this value requires that `{place}` is borrowed for `'1`")]
+    return [
+        Label(body.lifetime_span, "let's call the lifetime of this reference `'1`"),
+        Label(spans[0], f"returning this value requires that `{place}` is borrowed for `'1`"),
+    ]
 
 
 # ------------------------------------------------------------------------------------------------ use after move
@@ -174,7 +176,7 @@ def move_label(body: Body, site: MoveSite, partial: bool, in_loop: bool) -> str:
 
 
 def loop_labels(body: Body, site: MoveSite, moved: Place) -> list[Label]:
-    """"inside of this loop" on each loop around the move that does not also contain the moved variable's
+    """ "inside of this loop" on each loop around the move that does not also contain the moved variable's
     declaration (rustc adds these when suggesting to move the value out of the loop)."""
     if moved.proj or site.from_pattern:
         return []
@@ -192,12 +194,14 @@ def _contains(outer: Span, inner: Span) -> bool:
 
 
 def not_copy(body: Body, place: Place, partial: bool) -> tuple[Label | None, str | None]:
-    """"move occurs because `s` has type `String`, which does not implement the `Copy` trait": a label at the
+    """ "move occurs because `s` has type `String`, which does not implement the `Copy` trait": a label at the
     variable's declaration when a whole variable moved, else a note."""
     ty = place.proj[-1].ty if place.proj else body.locals[place.local].ty
     what = quoted(describe(body, place, including_downcast=True))
-    text = f"{'partial move' if partial else 'move'} occurs because {what} has type `{ty}`, which does not " \
-           "implement the `Copy` trait"
+    text = (
+        f"{'partial move' if partial else 'move'} occurs because {what} has type `{ty}`, which does not "
+        "implement the `Copy` trait"
+    )
     if not place.proj:
         return Label(body.locals[place.local].span, text), None
     return None, text

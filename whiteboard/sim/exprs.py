@@ -25,8 +25,11 @@ class ExprMixin:
     def panic(self, message: str, span: tuple) -> Panic:
         """Print the panic message the way std's default hook does, and return the exception that unwinds."""
         path = self.program.path
-        self.write_out("stderr", f"\nthread 'main' panicked at {path}:{span[0]}:{span[1]}:\n{message}\n"
-                       "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n")
+        self.write_out(
+            "stderr",
+            f"\nthread 'main' panicked at {path}:{span[0]}:{span[1]}:\n{message}\n"
+            "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n",
+        )
         self.emit(E.Panicked(message, span[0], span[1]))
         return Panic(message, span)
 
@@ -50,7 +53,9 @@ class ExprMixin:
         """Use the value in a place: Copy types are copied, others moved out (the place keeps the MOVED mark)."""
         value = place.get()
         if value is V.MOVED or value is V.UNINIT:
-            raise InternalLimit("use of a moved or uninitialised value", node.span if node is not None else (0, 0, 0, 0))
+            raise InternalLimit(
+                "use of a moved or uninitialised value", node.span if node is not None else (0, 0, 0, 0)
+            )
         ty = place.ty
         if self.is_copy(ty):
             copied = self.copy_value(value)
@@ -163,8 +168,9 @@ class ExprMixin:
             self.check_index(index, container.length, node, _bracket_span(node))
             size = self.layouts.size_of(container.elem_ty)
             root = ("heap", container.root_block, container.start + index) if container.root_block else None
-            return V.Place(container.holder, container.start + index, container.addr + index * size,
-                           container.elem_ty, root)
+            return V.Place(
+                container.holder, container.start + index, container.addr + index * size, container.elem_ty, root
+            )
         raise InternalLimit("indexing this value", node.span)
 
     def check_index(self, index, length: int, node, span=None) -> None:
@@ -267,8 +273,12 @@ class ExprMixin:
         if end > length:
             what = "byte index" if _is_text(value) else "range end index"
             suffix = f"of `{self.text_of(value)}`" if _is_text(value) else f"for slice of length {length}"
-            raise self.panic(f"{what} {end} is out of bounds {suffix}" if _is_text(value)
-                             else f"range end index {end} out of range for slice of length {length}", index.span)
+            raise self.panic(
+                f"{what} {end} is out of bounds {suffix}"
+                if _is_text(value)
+                else f"range end index {end} out of range for slice of length {length}",
+                index.span,
+            )
         if _is_text(value):
             text = self.text_of(value)
             data = text.encode()
@@ -584,8 +594,9 @@ class ExprMixin:
                 continue
             if arm.guard is not None:
                 frame.scopes.append([])
-                yield from self.bind_pattern(arm.pattern, scrutinee, scrutinee.ty, frame, fresh=True, from_place=True,
-                                             dry=True)
+                yield from self.bind_pattern(
+                    arm.pattern, scrutinee, scrutinee.ty, frame, fresh=True, from_place=True, dry=True
+                )
                 passed = yield from self.eval(arm.guard)
                 yield from self.close_scope(frame, dropping=False)
                 if not passed:

@@ -47,11 +47,13 @@ def compile_simple(interp, e, operand: bool = False):
         if op in _COMPARE:
             return lambda: compare(op, left(), right())
         if isinstance(left_ty, T.Int):
+
             def arith():
                 try:
                     return int_binary(op, left(), right(), left_ty)
                 except ArithPanic as err:
                     raise interp.panic(err.message, e.span) from None
+
             return arith
         if isinstance(left_ty, T.Float):
             return lambda: float_binary(op, left(), right(), left_ty)

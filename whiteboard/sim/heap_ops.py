@@ -40,14 +40,35 @@ class HeapMixin:
             raise self.panic("capacity overflow", node.span)
         block_id = self.new_id()
         chunk = self.heap.malloc(total, block_id)
-        block = V.Block(block_id, chunk.payload, total, max(align, 8 if header else align), elem_ty, capacity, items,
-                        what, value_offset=header)
+        block = V.Block(
+            block_id,
+            chunk.payload,
+            total,
+            max(align, 8 if header else align),
+            elem_ty,
+            capacity,
+            items,
+            what,
+            value_offset=header,
+        )
         self.observable_since_call = True
         if self.recorder is not None:
             self.recorder.blocks[block_id] = block
             elems = self.block_view(items, elem_ty)
-            self.emit(E.HeapAllocated(block_id, block.addr, total, block.align, chunk.addr, chunk.size, what,
-                                      str(elem_ty), capacity, elems))
+            self.emit(
+                E.HeapAllocated(
+                    block_id,
+                    block.addr,
+                    total,
+                    block.align,
+                    chunk.addr,
+                    chunk.size,
+                    what,
+                    str(elem_ty),
+                    capacity,
+                    elems,
+                )
+            )
         return block
 
     def block_view(self, items, elem_ty: T.Ty) -> tuple:
@@ -62,7 +83,8 @@ class HeapMixin:
         self.heap.free_block(block.addr)
         block.freed = True
         self.observable_since_call = True
-        self.emit(E.HeapFreed(block.id, block.addr, block.size))
+        if self.recorder is not None:
+            self.emit(E.HeapFreed(block.id, block.addr, block.size))
 
     def new_vec(self, ty: T.Adt, capacity: int, items, node) -> V.VecV:
         elem = T.U8 if ty == T.STRING else ty.args[0]
@@ -108,8 +130,9 @@ class HeapMixin:
         if new_cap * elem_size > ISIZE_MAX:
             raise self.panic("capacity overflow", node.span)
         if old is None:
-            vec.block = self.alloc(elem, new_cap, "String buffer" if vec.ty == T.STRING else f"{vec.ty} buffer",
-                                   items, node)
+            vec.block = self.alloc(
+                elem, new_cap, "String buffer" if vec.ty == T.STRING else f"{vec.ty} buffer", items, node
+            )
             vec.capacity = new_cap
             return
         # glibc's realloc may extend in place; we always move, which is what the lesson about growth shows.
@@ -123,8 +146,21 @@ class HeapMixin:
         if self.recorder is not None:
             self.recorder.blocks[block_id] = block
             elems = self.block_view(items, elem)
-            self.emit(E.HeapReallocated(old.id, block_id, old.addr, block.addr, vec.capacity, new_cap, old.size,
-                                        block.size, chunk.addr, chunk.size, elems))
+            self.emit(
+                E.HeapReallocated(
+                    old.id,
+                    block_id,
+                    old.addr,
+                    block.addr,
+                    vec.capacity,
+                    new_cap,
+                    old.size,
+                    block.size,
+                    chunk.addr,
+                    chunk.size,
+                    elems,
+                )
+            )
         vec.block, vec.capacity = block, new_cap
 
     # ----------------------------------------------------------------------------------------------------- drop
@@ -139,7 +175,8 @@ class HeapMixin:
         if not self.info.needs_drop(ty):
             return
         user_drop = self.user_drop_fn(ty)
-        self.emit(E.ValueDropped(place.root, name, str(ty), user_drop is not None))
+        if self.recorder is not None:
+            self.emit(E.ValueDropped(place.root, name, str(ty), user_drop is not None))
         if user_drop is not None:
             yield Call(user_drop, [], V.RefV(place, True), user_drop.span)
             value = place.get()
@@ -173,12 +210,15 @@ class HeapMixin:
             block = value.block
             if block is not None:
                 inner = ty.args[0]
-                yield from self.drop_place(V.Place(block.items, 0, block.addr, inner, ("heap", block.id, 0)), f"*{name}")
+                yield from self.drop_place(
+                    V.Place(block.items, 0, block.addr, inner, ("heap", block.id, 0)), f"*{name}"
+                )
                 self.free(block)
         elif isinstance(value, V.RcV):
             block = value.block
             block.strong -= 1
-            self.emit(E.HeapWritten(block.id, -1, ("scalar", f"strong={block.strong}, weak={block.weak}")))
+            if self.recorder is not None:
+                self.emit(E.HeapWritten(block.id, -1, ("scalar", f"strong={block.strong}, weak={block.weak}")))
             if block.strong == 0:
                 inner = ty.args[0]
                 sub = V.Place(block.items, 0, block.addr + block.value_offset, inner, ("heap", block.id, 0))
@@ -216,8 +256,9 @@ class HeapMixin:
             return V.BoxV(ty, self.alloc(inner, 1, f"{ty}", [copy], node))
         if isinstance(value, V.RcV):
             value.block.strong += 1
-            self.emit(E.HeapWritten(value.block.id, -1, ("scalar", f"strong={value.block.strong}, "
-                                                                   f"weak={value.block.weak}")))
+            self.emit(
+                E.HeapWritten(value.block.id, -1, ("scalar", f"strong={value.block.strong}, weak={value.block.weak}"))
+            )
             return V.RcV(ty, value.block)
         if isinstance(value, V.Agg):
             if isinstance(ty, T.Array):

@@ -82,7 +82,8 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
     def write_out(self, stream: str, text: str) -> None:
         (self.stdout if stream == "stdout" else self.stderr).append(text)
         self.observable_since_call = True
-        self.emit(E.Output(stream, text))
+        if self.recorder is not None:
+            self.emit(E.Output(stream, text))
 
     def root_changed(self, root: tuple | None) -> None:
         """Tell the view that the value stored at `root` changed (recording only)."""
@@ -165,7 +166,8 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
             raise self.overflow() from None
         frame = Frame(self.new_id(), self.fn_name(fn), addr, plan.size, len(self.frames), plan)
         self.frames.append(frame)
-        self.emit(E.FramePushed(frame.id, frame.function, addr, plan.size, frame.depth))
+        if self.recorder is not None:  # building events costs time; a plain run skips it
+            self.emit(E.FramePushed(frame.id, frame.function, addr, plan.size, frame.depth))
         return frame
 
     def overflow(self) -> Abort:
@@ -180,7 +182,8 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
     def pop_frame(self, frame: Frame) -> None:
         self.frames.pop()
         self.stack.pop(frame.size)
-        self.emit(E.FramePopped(frame.id))
+        if self.recorder is not None:
+            self.emit(E.FramePopped(frame.id))
 
     def new_slot(self, frame: Frame, binding_id: int, value=V.UNINIT) -> Slot:
         plan = frame.plan.slots[binding_id]
@@ -229,7 +232,8 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
             if dropping and value is not V.MOVED and value is not V.UNINIT and self.info.needs_drop(slot.ty):
                 yield from self.drop_place(V.Place(slot.cell, 0, slot.addr, slot.ty, ("slot", slot.id)), slot.name)
         for slot in reversed(slots):
-            self.emit(E.SlotReleased(slot.id))
+            if self.recorder is not None:
+                self.emit(E.SlotReleased(slot.id))
             for key, s in list(frame.slots.items()):
                 if s is slot:
                     del frame.slots[key]
@@ -322,7 +326,9 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
         f = self.simple(stmt.init)
         value = f() if f is not None else (yield from self.eval(stmt.init))
         ty = ty or self.expr_types.get(stmt.init.id)
-        matched = yield from self.bind_pattern(stmt.pattern, value, ty, frame, fresh=True, refutable=stmt.else_block is not None)
+        matched = yield from self.bind_pattern(
+            stmt.pattern, value, ty, frame, fresh=True, refutable=stmt.else_block is not None
+        )
         if not matched and stmt.else_block is not None:
             yield from self.eval_block(stmt.else_block)
 

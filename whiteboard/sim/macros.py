@@ -8,11 +8,23 @@ from whiteboard.sim import events as E
 from whiteboard.sim import values as V
 from whiteboard.sim.control import InternalLimit
 from whiteboard.sim.exprs import register
-from whiteboard.sim.fmt import Spec, TemplateError, escape_debug, format_float, format_int, pad, pad_number, \
-    parse_template
+from whiteboard.sim.fmt import (
+    Spec,
+    TemplateError,
+    escape_debug,
+    format_float,
+    format_int,
+    pad,
+    pad_number,
+    parse_template,
+)
 
-PANIC_DEFAULTS = {"panic": "explicit panic", "unreachable": "internal error: entered unreachable code",
-                  "todo": "not yet implemented", "unimplemented": "not implemented"}
+PANIC_DEFAULTS = {
+    "panic": "explicit panic",
+    "unreachable": "internal error: entered unreachable code",
+    "todo": "not yet implemented",
+    "unimplemented": "not implemented",
+}
 
 
 class MacroMixin:
@@ -169,8 +181,9 @@ class MacroMixin:
             items = value.block.items if value.block is not None else []
             return self.debug_seq("[", "]", [(None, v, value.ty.args[0]) for v in items], pretty, indent)
         if isinstance(value, V.SliceV):
-            return self.debug_seq("[", "]", [(None, v, value.elem_ty) for v in value.holder[value.start:value.end]],
-                                  pretty, indent)
+            return self.debug_seq(
+                "[", "]", [(None, v, value.elem_ty) for v in value.holder[value.start : value.end]], pretty, indent
+            )
         if isinstance(value, V.Agg):
             if isinstance(ty, T.Array):
                 return self.debug_seq("[", "]", [(None, v, ty.elem) for v in value.fields], pretty, indent)
@@ -181,8 +194,9 @@ class MacroMixin:
             name = value.ty.name
             struct = self.info.structs.get(name)
             kind = struct.kind if struct is not None else "named"
-            return self.debug_fields(name, kind, [(f.name, v, f.ty) for v, f in zip(value.fields, layout.fields)],
-                                     pretty, indent)
+            return self.debug_fields(
+                name, kind, [(f.name, v, f.ty) for v, f in zip(value.fields, layout.fields)], pretty, indent
+            )
         if isinstance(value, V.EnumV):
             layout = self.layouts.layout(value.ty)
             variant = next(v for v in layout.variants if v.name == value.variant)
@@ -234,8 +248,11 @@ class MacroMixin:
         if e.message is not None:
             custom = ": " + (yield from self.format_args(e.message))
         lt, rt = self.ty(e.args[0]), self.ty(e.args[1])
-        raise self.panic(f"assertion `left {op} right` failed{custom}\n  left: {self.debug(left, lt, False, 0)}\n"
-                         f" right: {self.debug(right, rt, False, 0)}", e.span)
+        raise self.panic(
+            f"assertion `left {op} right` failed{custom}\n  left: {self.debug(left, lt, False, 0)}\n"
+            f" right: {self.debug(right, rt, False, 0)}",
+            e.span,
+        )
 
     # ----------------------------------------------------------------------------------------------------- vec!
 

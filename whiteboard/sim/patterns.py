@@ -156,8 +156,14 @@ class PatternMixin:
         if isinstance(value, V.EnumV):
             fields = next(v.fields for v in layout.variants if v.name == value.variant)
         field = fields[index]
-        return V.Place(value.fields, index, base.addr + field.offset if base.addr else 0, field.ty, base.root,
-                       base.path + (field.name,))
+        return V.Place(
+            value.fields,
+            index,
+            base.addr + field.offset if base.addr else 0,
+            field.ty,
+            base.root,
+            base.path + (field.name,),
+        )
 
     def declare_pattern(self, pat, frame) -> None:
         """`let x;` — a slot that is not initialised yet."""

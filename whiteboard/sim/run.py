@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from whiteboard.model import syntax as S
-from whiteboard.model.diagnostics import CompileError, Diagnostic
 from whiteboard.model.diagnostic_render import render_diagnostics
+from whiteboard.model.diagnostics import CompileError, Diagnostic
 from whiteboard.model.layout import LayoutEngine
 from whiteboard.model.layout_calc import LayoutError
 from whiteboard.model.parser import ParseError, parse_program
@@ -35,8 +35,9 @@ class RunResult:
     diagnostics: list[Diagnostic] | None = None
 
 
-def run_source(source: str, path: str = "main.rs", *, record: bool = False,
-               max_steps: int = DEFAULT_MAX_STEPS) -> RunResult:
+def run_source(
+    source: str, path: str = "main.rs", *, record: bool = False, max_steps: int = DEFAULT_MAX_STEPS
+) -> RunResult:
     """Run a program; whatever happens, the result is a message for the user, never an exception."""
     try:
         return _run(source, path, record, max_steps)
@@ -44,9 +45,11 @@ def run_source(source: str, path: str = "main.rs", *, record: bool = False,
         import traceback
 
         where = traceback.extract_tb(err.__traceback__)[-1]
-        text = (f"whiteboard: internal error while running {path}: {type(err).__name__}: {err} "
-                f"(in {where.name}, {where.filename.rsplit('/', 1)[-1]}:{where.lineno}).\n"
-                "This is a bug in the whiteboard, not in your program. Please report it with the program attached.\n")
+        text = (
+            f"whiteboard: internal error while running {path}: {type(err).__name__}: {err} "
+            f"(in {where.name}, {where.filename.rsplit('/', 1)[-1]}:{where.lineno}).\n"
+            "This is a bug in the whiteboard, not in your program. Please report it with the program attached.\n"
+        )
         return RunResult("", text, EXIT_INTERNAL)
 
 
@@ -57,11 +60,21 @@ def _run(source: str, path: str, record: bool, max_steps: int) -> RunResult:
         _borrow_check(program, info)
         layouts = LayoutEngine(info.structs, info.enums)
     except CompileError as err:
-        return _finish(source, path, "", render_diagnostics(err.diagnostics, source, path), EXIT_COMPILE_ERROR,
-                       record, [_error_event(d) for d in err.diagnostics], err.diagnostics)
+        return _finish(
+            source,
+            path,
+            "",
+            render_diagnostics(err.diagnostics, source, path),
+            EXIT_COMPILE_ERROR,
+            record,
+            [_error_event(d) for d in err.diagnostics],
+            err.diagnostics,
+        )
     except ParseError as err:
         text = f"error: {err.message}\n --> {path}:{err.span[0]}:{err.span[1]}\n"
-        return _finish(source, path, "", text, EXIT_COMPILE_ERROR, record, [E.ErrorReported(None, err.message, err.span)])
+        return _finish(
+            source, path, "", text, EXIT_COMPILE_ERROR, record, [E.ErrorReported(None, err.message, err.span)]
+        )
     except S.Unsupported as err:
         return _unsupported(source, path, err.what, err.span, record)
     except LayoutError as err:
@@ -76,8 +89,10 @@ def _run(source: str, path: str, record: bool, max_steps: int) -> RunResult:
         return _unsupported(source, path, err.what, err.span, record, recorder, "".join(interp.stdout))
     except StepLimit as err:
         code = EXIT_STEP_LIMIT
-        extra = (f"whiteboard: stopped after {err.limit:,} steps at {path}:{err.span[0]}:{err.span[1]}: the program "
-                 f"may never finish. Raise the limit with --max-steps if it is just long.\n")
+        extra = (
+            f"whiteboard: stopped after {err.limit:,} steps at {path}:{err.span[0]}:{err.span[1]}: the program "
+            f"may never finish. Raise the limit with --max-steps if it is just long.\n"
+        )
         interp.emit(E.StepLimitReached(err.limit))
     stdout, stderr = "".join(interp.stdout), "".join(interp.stderr) + extra
     trace = None
@@ -95,10 +110,13 @@ def _borrow_check(program, info) -> None:
 
 
 def _unsupported(source, path, what, span, record, recorder=None, stdout="") -> RunResult:
-    text = (f"whiteboard: {path}:{span[0]}:{span[1]}: {what} is outside the Rust subset this whiteboard runs.\n"
-            f"Rewrite that part with the supported constructs (see README.md, \"The Rust subset\").\n")
-    return _finish(source, path, stdout, text, EXIT_UNSUPPORTED, record, [E.ErrorReported(None, what, span)],
-                   recorder=recorder)
+    text = (
+        f"whiteboard: {path}:{span[0]}:{span[1]}: {what} is outside the Rust subset this whiteboard runs.\n"
+        f'Rewrite that part with the supported constructs (see README.md, "The Rust subset").\n'
+    )
+    return _finish(
+        source, path, stdout, text, EXIT_UNSUPPORTED, record, [E.ErrorReported(None, what, span)], recorder=recorder
+    )
 
 
 def _error_event(d: Diagnostic) -> E.ErrorReported:

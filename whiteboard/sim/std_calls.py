@@ -15,8 +15,22 @@ from whiteboard.sim.exprs import register
 from whiteboard.sim.macros import MacroMixin
 
 # Methods that need the receiver's place to change it (the rest read it, or take it by value: VALUE_METHODS).
-MUT_METHODS = {"push", "pop", "push_str", "clear", "truncate", "insert", "remove", "reserve", "reserve_exact",
-               "shrink_to_fit", "extend_from_slice", "iter_mut", "swap", "take"}
+MUT_METHODS = {
+    "push",
+    "pop",
+    "push_str",
+    "clear",
+    "truncate",
+    "insert",
+    "remove",
+    "reserve",
+    "reserve_exact",
+    "shrink_to_fit",
+    "extend_from_slice",
+    "iter_mut",
+    "swap",
+    "take",
+}
 VALUE_METHODS = {"unwrap", "expect", "into_iter", "pow", "min", "max", "abs", "sqrt", "powi", "unwrap_or"}
 
 
@@ -281,8 +295,10 @@ class StdMixin(MacroMixin):
                 # The dropped tail goes front to back, as `ptr::drop_in_place` on the tail slice does.
                 size = self.layouts.size_of(elem)
                 for i in range(keep, len(items)):
-                    yield from self.drop_place(V.Place(items, i, block.addr + i * size, elem, ("heap", block.id, i)),
-                                               f"{_text(self, e.receiver)}[{i}]")
+                    yield from self.drop_place(
+                        V.Place(items, i, block.addr + i * size, elem, ("heap", block.id, i)),
+                        f"{_text(self, e.receiver)}[{i}]",
+                    )
                 del items[keep:]
                 self.emit_len(vec)
             return ()
@@ -341,20 +357,41 @@ class StdMixin(MacroMixin):
         if isinstance(value, V.SliceV):
             stop = value.end if end is None else value.start + end
             size = self.layouts.size_of(value.elem_ty)
-            return V.SliceV(value.holder, value.start + start, stop, value.addr + start * size, value.elem_ty,
-                            value.root_block, mutable)
+            return V.SliceV(
+                value.holder,
+                value.start + start,
+                stop,
+                value.addr + start * size,
+                value.elem_ty,
+                value.root_block,
+                mutable,
+            )
         if isinstance(value, V.VecV):
             block = value.block
             holder = block.items if block is not None else []
             elem = value.ty.args[0]
             base = block.addr if block is not None else self.layouts.align_of(elem)
             size = self.layouts.size_of(elem)
-            return V.SliceV(holder, start, len(holder) if end is None else end, base + start * size, elem,
-                            block.id if block is not None else None, mutable)
+            return V.SliceV(
+                holder,
+                start,
+                len(holder) if end is None else end,
+                base + start * size,
+                elem,
+                block.id if block is not None else None,
+                mutable,
+            )
         if isinstance(value, V.Agg) and isinstance(value.ty, T.Array):
             size = self.layouts.size_of(value.ty.elem)
-            return V.SliceV(value.fields, start, len(value.fields) if end is None else end, place.addr + start * size,
-                            value.ty.elem, None, mutable)
+            return V.SliceV(
+                value.fields,
+                start,
+                len(value.fields) if end is None else end,
+                place.addr + start * size,
+                value.ty.elem,
+                None,
+                mutable,
+            )
         raise InternalLimit("a slice of this value", (0, 0, 0, 0))
 
     def slice_method(self, method: str, sl: V.SliceV, args: list, e):
@@ -386,8 +423,9 @@ class StdMixin(MacroMixin):
             a, b = args
             for i in (a, b):
                 if i >= len(items):
-                    raise self.panic(f"index out of bounds: the len is {len(items)} but the index is {i}",
-                                     e.method_span)
+                    raise self.panic(
+                        f"index out of bounds: the len is {len(items)} but the index is {i}", e.method_span
+                    )
             h = sl.holder
             h[sl.start + a], h[sl.start + b] = h[sl.start + b], h[sl.start + a]
             if self.recorder is not None and sl.root_block:
@@ -449,11 +487,13 @@ class StdMixin(MacroMixin):
                         return V.EnumV(self.ty(e), "Some", [exact]) if ok else V.EnumV(self.ty(e), "None", [])
                 _ = int_binary
             else:
-                result = {"sqrt": lambda: math.sqrt(value) if value >= 0 else math.nan,
-                          "abs": lambda: abs(value),
-                          "powi": lambda: value ** args[0],
-                          "min": lambda: min(value, args[0]),
-                          "max": lambda: max(value, args[0])}.get(method)
+                result = {
+                    "sqrt": lambda: math.sqrt(value) if value >= 0 else math.nan,
+                    "abs": lambda: abs(value),
+                    "powi": lambda: value ** args[0],
+                    "min": lambda: min(value, args[0]),
+                    "max": lambda: max(value, args[0]),
+                }.get(method)
                 if result is not None:
                     out = float(result())
                     return to_f32(out) if ty == T.Float("f32") else out
@@ -512,12 +552,24 @@ class StdMixin(MacroMixin):
 
 
 # The float constants as the exact binary values std defines (f32 ones are exactly representable as f64).
-_F64_CONSTS = {"MAX": 1.7976931348623157e308, "MIN": -1.7976931348623157e308, "EPSILON": 2.220446049250313e-16,
-               "MIN_POSITIVE": 2.2250738585072014e-308, "INFINITY": math.inf, "NEG_INFINITY": -math.inf,
-               "NAN": math.nan}
-_F32_CONSTS = {"MAX": 3.4028234663852886e38, "MIN": -3.4028234663852886e38, "EPSILON": 1.1920928955078125e-07,
-               "MIN_POSITIVE": 1.1754943508222875e-38, "INFINITY": math.inf, "NEG_INFINITY": -math.inf,
-               "NAN": math.nan}
+_F64_CONSTS = {
+    "MAX": 1.7976931348623157e308,
+    "MIN": -1.7976931348623157e308,
+    "EPSILON": 2.220446049250313e-16,
+    "MIN_POSITIVE": 2.2250738585072014e-308,
+    "INFINITY": math.inf,
+    "NEG_INFINITY": -math.inf,
+    "NAN": math.nan,
+}
+_F32_CONSTS = {
+    "MAX": 3.4028234663852886e38,
+    "MIN": -3.4028234663852886e38,
+    "EPSILON": 1.1920928955078125e-07,
+    "MIN_POSITIVE": 1.1754943508222875e-38,
+    "INFINITY": math.inf,
+    "NEG_INFINITY": -math.inf,
+    "NAN": math.nan,
+}
 
 SLICE_METHODS = {"len", "is_empty", "iter", "iter_mut", "contains", "get", "first", "last", "swap"}
 

@@ -86,11 +86,25 @@ class MemoryState:
     def copy(self) -> MemoryState:
         frames = {}
         for fid, f in self.frames.items():
-            frames[fid] = FrameState(f.frame_id, f.function, f.addr, f.size, f.depth,
-                                     {sid: SlotState(**vars(s)) for sid, s in f.slots.items()})
+            frames[fid] = FrameState(
+                f.frame_id,
+                f.function,
+                f.addr,
+                f.size,
+                f.depth,
+                {sid: SlotState(**vars(s)) for sid, s in f.slots.items()},
+            )
         blocks = {bid: BlockState(**{**vars(b), "elems": list(b.elems)}) for bid, b in self.blocks.items()}
-        return MemoryState(frames, blocks, dict(self.statics), list(self.collapsed), self.stdout, self.stderr,
-                           self.overflowed, self.panic)
+        return MemoryState(
+            frames,
+            blocks,
+            dict(self.statics),
+            list(self.collapsed),
+            self.stdout,
+            self.stderr,
+            self.overflowed,
+            self.panic,
+        )
 
     def slot(self, slot_id: int) -> SlotState | None:
         for frame in reversed(self.frames.values()):
@@ -112,8 +126,9 @@ class MemoryState:
             if kind == "value_bound":
                 frame = self.frames.get(ev.frame_id)
                 if frame is not None:
-                    frame.slots[ev.slot_id] = SlotState(ev.slot_id, ev.frame_id, ev.name, ev.ty, ev.addr, ev.size,
-                                                        ev.align, ev.value)
+                    frame.slots[ev.slot_id] = SlotState(
+                        ev.slot_id, ev.frame_id, ev.name, ev.ty, ev.addr, ev.size, ev.align, ev.value
+                    )
                 return
             slot = self.slot(ev.root[1])
             if slot is not None:
@@ -133,7 +148,7 @@ class MemoryState:
                 if ev.elems is not None:
                     block.elems = list(ev.elems)
                 else:
-                    del block.elems[ev.length:]
+                    del block.elems[ev.length :]
                     block.elems.extend([("uninit",)] * (ev.length - len(block.elems)))
         elif kind == "frame_pushed":
             self.frames[ev.frame_id] = FrameState(ev.frame_id, ev.function, ev.addr, ev.size, ev.depth)
@@ -144,15 +159,34 @@ class MemoryState:
                 if frame.slots.pop(ev.slot_id, None) is not None:
                     break
         elif kind == "heap_allocated":
-            self.blocks[ev.block_id] = BlockState(ev.block_id, ev.addr, ev.size, ev.align, ev.chunk_addr,
-                                                  ev.chunk_size, ev.what, ev.elem_ty, ev.capacity, list(ev.elems))
+            self.blocks[ev.block_id] = BlockState(
+                ev.block_id,
+                ev.addr,
+                ev.size,
+                ev.align,
+                ev.chunk_addr,
+                ev.chunk_size,
+                ev.what,
+                ev.elem_ty,
+                ev.capacity,
+                list(ev.elems),
+            )
         elif kind == "heap_reallocated":
             old = self.blocks.get(ev.old_block_id)
             if old is not None:
                 old.freed = True
-                self.blocks[ev.new_block_id] = BlockState(ev.new_block_id, ev.new_addr, ev.new_size, old.align,
-                                                          ev.chunk_addr, ev.chunk_size, old.what, old.elem_ty,
-                                                          ev.new_capacity, list(ev.elems))
+                self.blocks[ev.new_block_id] = BlockState(
+                    ev.new_block_id,
+                    ev.new_addr,
+                    ev.new_size,
+                    old.align,
+                    ev.chunk_addr,
+                    ev.chunk_size,
+                    old.what,
+                    old.elem_ty,
+                    ev.new_capacity,
+                    list(ev.elems),
+                )
                 old.elems = []
         elif kind == "heap_freed":
             block = self.blocks.get(ev.block_id)

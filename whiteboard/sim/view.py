@@ -69,7 +69,11 @@ class Viewer:
         if isinstance(value, V.EnumV):
             return self._enum(value)
         if isinstance(value, V.RangeV):
-            return ("struct", "Range", (("start", 0, ("scalar", str(value.start))), ("end", 0, ("scalar", str(value.end)))))
+            return (
+                "struct",
+                "Range",
+                (("start", 0, ("scalar", str(value.start))), ("end", 0, ("scalar", str(value.end)))),
+            )
         return ("scalar", repr(value))
 
     def _dangling(self, ty: T.Ty) -> int:
@@ -95,8 +99,6 @@ class Viewer:
         fields: tuple = ()
         for variant in layout.variants:
             if variant.name == value.variant:
-                fields = tuple(
-                    (f.name, f.offset, self.view(v, f.ty)) for f, v in zip(variant.fields, value.fields)
-                )
+                fields = tuple((f.name, f.offset, self.view(v, f.ty)) for f, v in zip(variant.fields, value.fields))
                 break
         return ("enum", name, value.variant, fields)
