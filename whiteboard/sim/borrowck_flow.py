@@ -45,7 +45,10 @@ def compute(body: Body) -> Facts:
         for succ in body.points[index].succ:
             preds[succ].append(index)
     live_in = liveness(body, order)
-    holders = [loan_holders(body, loan.holder) for loan in body.loans]
+    flows_from: dict[int, list[int]] = {}
+    for src, dst in body.flows:
+        flows_from.setdefault(src, []).append(dst)
+    holders = [loan_holders(flows_from, loan.holder) for loan in body.loans]
     regions = [region(body, order, live_in, loan.point, held) for loan, held in zip(body.loans, holders, strict=True)]
     loans_in, reserved_in = loans_in_scope(body, order, preds, regions)
     moves = [(index, site) for index in order for site in body.points[index].moves]
@@ -125,15 +128,12 @@ def liveness(body: Body, order: list[int]) -> list[frozenset[int]]:
     return live_in
 
 
-def loan_holders(body: Body, first: int) -> list[int]:
+def loan_holders(flows_from: dict[int, list[int]], first: int) -> list[int]:
     """Every local the loan may flow into, breadth first from the one it was stored in (rustc's search for the
     region to blame walks the outlives constraints the same way)."""
-    adjacency: dict[int, list[int]] = {}
-    for src, dst in body.flows:
-        adjacency.setdefault(src, []).append(dst)
     found, queue = [first], deque([first])
     while queue:
-        for dst in adjacency.get(queue.popleft(), []):
+        for dst in flows_from.get(queue.popleft(), []):
             if dst not in found:
                 found.append(dst)
                 queue.append(dst)
@@ -143,6 +143,9 @@ def loan_holders(body: Body, first: int) -> list[int]:
 def region(
     body: Body, order: list[int], live_in: list[frozenset[int]], issued: int, holders: list[int]
 ) -> frozenset[int] | None:
+    """The points where a loan must hold: wherever a local holding it is live, and the point it is made at. A loan
+    reaching the return value or an argument must outlive the call (None: everywhere), as the region in a
+    signature's type is one of the function's universal regions."""
     if any(body.locals[local].kind in ("arg", "return") for local in holders):
         return None
     held = set(holders)

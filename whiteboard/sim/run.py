@@ -16,6 +16,7 @@ from whiteboard.model.layout_calc import LayoutError
 from whiteboard.model.parser import ParseError, parse_program
 from whiteboard.model.typeck import check_program
 from whiteboard.sim import events as E
+from whiteboard.sim.const_lint import const_lint
 from whiteboard.sim.control import InternalLimit, StepLimit
 from whiteboard.sim.interpreter import DEFAULT_MAX_STEPS, Interpreter
 from whiteboard.sim.trace import Recorder, Trace
@@ -58,6 +59,7 @@ def _run(source: str, path: str, record: bool, max_steps: int) -> RunResult:
         program = parse_program(source, path)
         info = check_program(program)
         _borrow_check(program, info)
+        const_lint(program, info)
         layouts = LayoutEngine(info.structs, info.enums)
     except CompileError as err:
         return _finish(
