@@ -1114,6 +1114,30 @@ CASES = [
             ),
         ),
     ),
+    Case(
+        "e0382_moved_by_operator",
+        """
+        fn main() {
+            let greeting = String::from("hi");
+            let mut line = String::new();
+            for _ in 0..2 {
+                line = greeting + "!";
+            }
+            println!("{}", line);
+        }
+        """,
+        Expect(
+            "E0382",
+            "use of moved value: `greeting`",
+            (5, 16),
+            (
+                (4, 5, "inside of this loop"),
+                (5, 16, "`greeting` moved due to usage in operator, in previous iteration of loop"),
+                (2, 9, "move occurs because `greeting` has type `String`, which does not implement the `Copy` trait"),
+                (5, 16, ""),
+            ),
+        ),
+    ),
 ]
 
 

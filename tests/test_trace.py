@@ -117,3 +117,18 @@ def test_trace_json_is_documented_shape(tmp_path, capsys):
         "frame_popped",
     } <= kinds
     assert all(len(step["span"]) == 4 and "state" in step for step in data["steps"])
+
+
+def test_a_terabyte_vec_is_a_record_not_memory():
+    source = 'fn main() {\n    let v: Vec<u8> = Vec::with_capacity(1 << 40);\n    println!("{}", v.capacity());\n}\n'
+    result = run_source(source, "big.rs", record=True)
+    assert result.stdout == "1099511627776\n"
+    (block,) = events_of(result.trace, "heap_allocated")
+    assert block.size == 1 << 40 and block.addr > 0x7000_0000_0000  # served by mmap, high in the address space
+    assert events_of(result.trace, "heap_freed")[0].block_id == block.block_id
+
+
+def test_capacity_overflow_panics_like_std():
+    source = 'fn main() {\n    let v: Vec<u64> = Vec::with_capacity(usize::MAX);\n    println!("{}", v.len());\n}\n'
+    result = run_source(source, "cap.rs")
+    assert result.exit_code == 101 and "capacity overflow" in result.stderr

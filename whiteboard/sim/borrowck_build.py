@@ -37,6 +37,7 @@ class Builder(ExprLowering, CallLowering, PatternLowering, ControlLowering):
         self.temp_loans: dict[int, Loan] = {}  # temporary -> the loan it was made by
         self.pattern_params: list[tuple[ast.Param, int]] = []  # destructuring parameters and their argument
         self.ret_local = -1
+        self.blocks = 0  # MIR basic blocks ended so far (calls, overflow and bounds checks, branches)
 
     # ------------------------------------------------------------------------------------------------- the graph
 
@@ -56,6 +57,9 @@ class Builder(ExprLowering, CallLowering, PatternLowering, ControlLowering):
     def edge(self, source: int | None, target: int) -> None:
         if source is not None:
             self.body.points[source].succ.append(target)
+
+    def end_block(self) -> None:
+        self.blocks += 1
 
     def goto(self, target: int) -> None:
         self.edge(self.cur, target)

@@ -88,6 +88,7 @@ class CallLowering:
         and makes the result borrow from the inputs it is `tied` to (default: none of the arguments)."""
         result = self.temp(ty)
         point = self.emit(span)
+        self.end_block()
         inputs = [receiver, *args]
         for value in inputs:
             if value is not None:
@@ -126,11 +127,15 @@ class CallLowering:
     def v_MethodCall(self, call: ast.MethodCall) -> int | None:
         owner, name, derefs = self.need(self.info.methods, call)
         self_kind, params, user = self.method_sig(owner, name)
+        site = None
         if self_kind in ("value", "mut_value"):
-            receiver = self.receiver_by_value(call, owner, derefs)
+            receiver, site = self.receiver_by_value(call, owner, derefs)
         else:
             receiver = self.receiver_by_ref(call, derefs, self_kind == "mut_ref")
+        blocks = self.blocks
         args = [self.coerced(arg, param) for arg, param in zip(call.args, params, strict=True)]
+        if site is not None and self.blocks != blocks:
+            site.unnamed(call.receiver.span)
         # A method's result borrows from its receiver (elision with `&self`); only a program's own `self`-by-value
         # method could also return borrows of its other arguments.
         tied = [user and self_kind in ("value", "mut_value")] * len(args)
@@ -153,14 +158,14 @@ class CallLowering:
         std = parse_sig(text)
         return std.self_kind, list(std.params), False
 
-    def receiver_by_value(self, call: ast.MethodCall, owner: str, derefs: int) -> int | None:
+    def receiver_by_value(self, call: ast.MethodCall, owner: str, derefs: int) -> tuple[int | None, MoveSite | None]:
         """`self` by value moves the receiver (or copies it); rustc says "`x` moved due to this method call"."""
         if not self.is_place(call.receiver):
-            return self.value(call.receiver)
+            return self.value(call.receiver), None
         place = self.autoderef(self.place(call.receiver), derefs, call.receiver.span, False)
         label = (*call.method_span[:2], *call.span[2:])
-        hint = call.receiver.span if owner == "Option" else None
-        return self.read(place, call.receiver.span, move=MoveSite(place, label, "method", as_ref_hint=hint))
+        site = MoveSite(place, label, "method", as_ref_hint=call.receiver.span if owner == "Option" else None)
+        return self.read(place, call.receiver.span, move=site), site
 
     def receiver_by_ref(self, call: ast.MethodCall, derefs: int, mutable: bool) -> int:
         """`&self`/`&mut self`: the receiver is auto-referenced (`v.push(1)` is `Vec::push(&mut v, 1)`), or
@@ -187,6 +192,7 @@ class CallLowering:
                 seen.add(name)
                 values.append(self.borrow(Place(local), False, self.capture_span(node, name)))
         result = self.combine(node.span, values, self.ty(node))
+        self.end_block()
         # Its expansion declares the temporaries of `Arguments` first, which rustc's searches count.
         self.body.points[first].weight += _FORMAT_ARGS_STATEMENTS
         if node.macro in _DIVERGING_MACROS:
@@ -220,4 +226,6 @@ class CallLowering:
 
     def v_VecMacro(self, node: ast.VecMacro) -> int:
         elems = node.elems if node.elems is not None else list(node.repeat)
-        return self.combine(node.span, [self.value(elem) for elem in elems], self.ty(node))
+        result = self.combine(node.span, [self.value(elem) for elem in elems], self.ty(node))
+        self.end_block()  # the allocation is a call
+        return result

@@ -34,6 +34,7 @@ class ControlLowering:
         point = self.emit(span)
         if value is not None:
             point.uses.append(Use(value, span))
+        self.end_block()
         source = self.cur
         targets = [self.new_point(span) for _ in range(arms)]
         for target in targets:

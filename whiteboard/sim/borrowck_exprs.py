@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from whiteboard.model import syntax as ast
 from whiteboard.model.syntax import Span
-from whiteboard.model.types import Adt, Array, Ref, Slice, Str
+from whiteboard.model.types import Adt, Array, Int, Ref, Slice, Str
 from whiteboard.sim.borrowck_mir import Access, AccessAt, MoveSite, Place, Unmodelled, Use
 
 _COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
+_CHECKED = frozenset({"+", "-", "*", "/", "%", "<<", ">>"})  # integer operators with a run-time check
 # Types whose `*` is a std `Deref` impl rather than the built-in dereference of a pointer.
 _OVERLOADED_DEREF = frozenset({"Rc", "String", "Vec"})
 
@@ -24,9 +25,20 @@ class ExprLowering:
         `.into_iter()` call."""
         if self.is_place(expr):
             place = self.place(expr)
-            return self.read(place, expr.span, move=MoveSite(place, expr.span, "into_iter") if into_iter else None)
-        lower = getattr(self, "v_" + type(expr).__name__, None)
-        return lower(expr) if lower is not None else None
+            value = self.read(place, expr.span, move=MoveSite(place, expr.span, "into_iter") if into_iter else None)
+        else:
+            lower = getattr(self, "v_" + type(expr).__name__, None)
+            value = lower(expr) if lower is not None else None
+        if self.deref_coerced(expr):
+            self.end_block()  # `&String` to `&str` calls `Deref::deref`
+        return value
+
+    def deref_coerced(self, expr: ast.Node) -> bool:
+        coercion = self.info.coercions.get(expr.id)
+        if coercion is None or not coercion.derefs or not isinstance(self.ty(expr), Ref):
+            return False
+        ty = self.ty(expr).inner
+        return isinstance(ty, Adt) and ty.name in _OVERLOADED_DEREF
 
     def is_place(self, expr: ast.Node) -> bool:
         if isinstance(expr, ast.Path):
@@ -90,6 +102,7 @@ class ExprLowering:
         if isinstance(ty, Adt) and ty.name in _OVERLOADED_DEREF:
             target = Str() if ty.name == "String" else Slice(ty.args[0]) if ty.name == "Vec" else ty.args[0]
             pointer = self.borrow(place, mutate, span)
+            self.end_block()  # the `Deref::deref` call
             self.body.locals[pointer].points_into = f"an `{ty.name}`"
             return Place(pointer).then("deref", "", target)
         if isinstance(ty, Adt) and ty.name == "Box":
@@ -104,12 +117,14 @@ class ExprLowering:
         )
         element = self.ty(expr)
         if isinstance(self.place_ty(base), (Array, Slice)):
-            self.value(expr.index)  # evaluated (and bounds-checked) before the element is reached
+            self.value(expr.index)
+            self.end_block()  # the bounds check
             return base.then("index", self.index_name(expr.index), element)
         pointer = self.borrow(base, mutate, expr.expr.span)
         index = self.value(expr.index)
         brackets = (*expr.expr.span[2:], *expr.span[2:])  # rustc's span for the `Index::index` call
         result = self.combine(brackets, [pointer, index], Ref(element, mutate))
+        self.end_block()
         self.body.locals[result].points_into = f"index of `{self.place_ty(base)}`"
         return Place(result).then("deref", "", element)
 
@@ -125,7 +140,10 @@ class ExprLowering:
         return None  # a function, constant, unit struct or variant; locals are places
 
     def v_Unary(self, node: ast.Unary) -> int | None:
-        return self.combine(node.span, [self.value(node.expr)], self.ty(node))
+        result = self.combine(node.span, [self.value(node.expr)], self.ty(node))
+        if node.op == "-" and isinstance(self.ty(node), Int):
+            self.end_block()  # the overflow check
+        return result
 
     def v_AddrOf(self, node: ast.AddrOf) -> int | None:
         if self.is_place(node.expr):
@@ -138,9 +156,27 @@ class ExprLowering:
         if node.op in _COMPARISONS and not self.info.is_copy(self.ty(node.lhs)):
             # `PartialEq::eq(&a, &b)`: comparing borrows its operands.
             values = [self.shared_operand(node.lhs), self.shared_operand(node.rhs)]
+        elif not self.info.is_copy(self.ty(node.lhs)) and self.is_place(node.lhs):
+            return self.operator_call(node)
         else:
             values = [self.value(node.lhs), self.value(node.rhs)]
-        return self.combine(node.span, values, self.ty(node))
+        result = self.combine(node.span, values, self.ty(node))
+        if node.op in _CHECKED and isinstance(self.ty(node), Int):
+            self.end_block()  # the overflow (or division by zero) check
+        return result
+
+    def operator_call(self, node: ast.Binary) -> int:
+        """`s + "x"` on a `String`: `Add::add(s, "x")` moves `s`, "due to usage in operator"."""
+        place = self.place(node.lhs)
+        site = MoveSite(place, node.span, "operator")
+        lhs = self.read(place, node.lhs.span, move=site)
+        blocks = self.blocks
+        rhs = self.value(node.rhs)
+        if self.blocks != blocks:
+            site.unnamed(node.lhs.span)
+        result = self.combine(node.span, [lhs, rhs], self.ty(node))
+        self.end_block()
+        return result
 
     def shared_operand(self, expr: ast.Node) -> int | None:
         if self.is_place(expr):
@@ -177,6 +213,8 @@ class ExprLowering:
             point.defs.append(place.local)
         point.inits.append((place, span))
         self.flow(value, place.local)
+        if node.op in _CHECKED and isinstance(self.place_ty(place), Int):
+            self.end_block()
         return None
 
     def overloaded_assign(self, node: ast.Assign) -> None:

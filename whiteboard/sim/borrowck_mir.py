@@ -105,8 +105,9 @@ class Loan:
 @dataclass(slots=True)
 class MoveSite:
     """A move out of `place`, with what rustc says at it: "value moved here" ("plain"), "`x` moved due to this method
-    call" ("method"), or "... due to this implicit call to `.into_iter()`" ("into_iter"). `loops` are the loops
-    around the move, innermost first, as (header span, whole span)."""
+    call" ("method"), "... due to usage in operator" ("operator"), or "... due to this implicit call to
+    `.into_iter()`" ("into_iter"). `loops` are the loops around the move, innermost first, as (header span, whole
+    span)."""
 
     place: Place
     span: Span
@@ -114,6 +115,12 @@ class MoveSite:
     loops: tuple[tuple[Span, Span], ...] = ()
     from_pattern: bool = False
     as_ref_hint: Span | None = None  # an `Option` method's receiver, where rustc suggests `.as_ref()`
+
+    def unnamed(self, operand: Span) -> None:
+        """rustc only names the call that moved a value ("moved due to this method call", "... due to usage in
+        operator") when the call ends the MIR block the move is in; when something in between ends a block first
+        (another call, an overflow check, a branch), it says "value moved here" at the moved operand."""
+        self.kind, self.span, self.as_ref_hint = "plain", operand, None
 
 
 @dataclass(slots=True)

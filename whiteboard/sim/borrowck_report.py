@@ -170,6 +170,8 @@ def move_label(body: Body, site: MoveSite, partial: bool, in_loop: bool) -> str:
     loop = ", in previous iteration of loop" if in_loop else ""
     if site.kind == "method":
         return f"{quoted(describe(body, site.place))} {moved} due to this method call{loop}"
+    if site.kind == "operator":
+        return f"{quoted(describe(body, site.place))} {moved} due to usage in operator{loop}"
     if site.kind == "into_iter":
         return f"{quoted(describe(body, site.place))} {moved} due to this implicit call to `.into_iter()`{loop}"
     return f"value {moved} here{loop}"

@@ -22,15 +22,17 @@ class ExprMixin:
     def ty(self, e) -> T.Ty:
         return self.expr_types[e.id]
 
-    def panic(self, message: str, span: tuple) -> Panic:
-        """Print the panic message the way std's default hook does, and return the exception that unwinds."""
-        path = self.program.path
+    def panic(self, message: str, span: tuple, location: str | None = None) -> Panic:
+        """Print the panic message the way std's default hook does, and return the exception that unwinds.
+        `location` replaces `path:line:col` for panics std raises from its own code (not #[track_caller])."""
+        where = location or f"{self.program.path}:{span[0]}:{span[1]}"
         self.write_out(
             "stderr",
-            f"\nthread 'main' panicked at {path}:{span[0]}:{span[1]}:\n{message}\n"
+            f"\nthread 'main' panicked at {where}:\n{message}\n"
             "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n",
         )
-        self.emit(E.Panicked(message, span[0], span[1]))
+        if self.recorder is not None:
+            self.emit(E.Panicked(message, span[0], span[1]))
         return Panic(message, span)
 
     # ---------------------------------------------------------------------------------------------- copy / move

@@ -14,6 +14,8 @@ from whiteboard.sim.control import Call
 from whiteboard.sim.memory import ISIZE_MAX
 
 USIZE_MAX = (1 << 64) - 1
+# `alloc::raw_vec::capacity_overflow` is not #[track_caller]: std reports its own source line (rustc 1.95).
+CAPACITY_OVERFLOW_AT = "/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/alloc/src/raw_vec/mod.rs:28:5"
 
 
 def min_non_zero_cap(elem_size: int) -> int:
@@ -37,7 +39,7 @@ class HeapMixin:
         if total == 0:
             return None
         if total > ISIZE_MAX:
-            raise self.panic("capacity overflow", node.span)
+            raise self.panic("capacity overflow", node.span, CAPACITY_OVERFLOW_AT)
         block_id = self.new_id()
         chunk = self.heap.malloc(total, block_id)
         block = V.Block(
@@ -112,7 +114,7 @@ class HeapMixin:
         elem_size = self.layouts.size_of(self.vec_elem(vec))
         needed = length + additional
         if needed > USIZE_MAX:
-            raise self.panic("capacity overflow", node.span)
+            raise self.panic("capacity overflow", node.span, CAPACITY_OVERFLOW_AT)
         new_cap = needed if exact else max(vec.capacity * 2, needed, min_non_zero_cap(elem_size))
         self.set_capacity(vec, new_cap, node)
 
@@ -128,7 +130,7 @@ class HeapMixin:
             return
         elem_size = self.layouts.size_of(elem)
         if new_cap * elem_size > ISIZE_MAX:
-            raise self.panic("capacity overflow", node.span)
+            raise self.panic("capacity overflow", node.span, CAPACITY_OVERFLOW_AT)
         if old is None:
             vec.block = self.alloc(
                 elem, new_cap, "String buffer" if vec.ty == T.STRING else f"{vec.ty} buffer", items, node
