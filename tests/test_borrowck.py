@@ -25,6 +25,8 @@ from whiteboard.model.typeck import check_program
 from whiteboard.sim.borrowck import borrow_check
 from whiteboard.sim.run import run_source
 
+# rustc's diagnostics as JSON, without building anything.
+RUSTC_JSON = ("rustc", "--edition", "2024", "--error-format=json", "-A", "warnings", "--emit=metadata")
 BORROWCK_CODES = {"E0382", "E0384", "E0596", "E0499", "E0502", "E0505", "E0507", "E0597"}
 ORACLE = [
     case for case in json.loads(dt.ORACLE_ENVIRONMENT.read_text())["compile_errors"] if case["code"] in BORROWCK_CODES
@@ -90,23 +92,8 @@ def rustc_errors(source: str, directory: Path) -> list[dict]:
     """rustc's errors (with a code) for `source`, as its JSON diagnostics."""
     path = directory / "main.rs"
     path.write_text(source)
-    done = subprocess.run(
-        [
-            "rustc",
-            "--edition",
-            "2024",
-            "--error-format=json",
-            "-A",
-            "warnings",
-            "--emit=metadata",
-            "-o",
-            str(directory / "main.rmeta"),
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=dt.COMPILE_TIMEOUT_S,
-    )
+    command = [*RUSTC_JSON, "-o", str(directory / "main.rmeta"), str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=dt.COMPILE_TIMEOUT_S)
     return [d for d in map(json.loads, done.stderr.splitlines()) if d["level"] == "error" and d.get("code")]
 
 

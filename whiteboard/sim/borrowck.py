@@ -3,10 +3,11 @@
 `borrow_check` lowers each function body to a small MIR-like graph (`borrowck_build`), computes the dataflow facts
 non-lexical lifetimes are made of (`borrowck_flow`), and checks every access against them (`borrowck_check`),
 raising `CompileError` with rustc's diagnostics: E0382 (use after move), E0384 (assign twice), E0596/E0594
-(mutating what is not `mut`), E0499/E0502/E0503/E0505/E0506 (conflicts with a live borrow).
+(mutating what is not `mut`), E0499/E0502/E0503/E0505/E0506 (conflicts with a live borrow), E0507/E0508 (moving out
+of a borrow or an array), E0597/E0515 (a borrow outliving its variable).
 
-It errs on the side of silence: a construct it does not model leaves its function unchecked, so a program rustc
-accepts always passes.
+It errs on the side of silence: a construct it does not model leaves its function unchecked, and whatever it cannot
+word as rustc does it leaves unsaid, so a program rustc accepts always passes.
 """
 
 from __future__ import annotations

@@ -159,10 +159,10 @@ class Builder(ExprLowering, CallLowering, PatternLowering, ControlLowering):
         if moves:
             site = move or MoveSite(place, span)
             site.loops = tuple(reversed(self.around))
-            if owned:
-                point.moves.append(site)
-            elif not site.from_pattern:  # rustc words moves out of a borrow in a pattern differently
+            if not owned and not site.from_pattern:  # rustc words moves out of a borrow in a pattern differently
                 point.illegal_moves.append((site, span))
+            elif owned and not self.is_temp(place.local):  # nothing can use a temporary twice
+                point.moves.append(site)
         self.flow(place.local, dest)
         return dest
 

@@ -14,6 +14,7 @@ from whiteboard.model import syntax as ast
 from whiteboard.model.syntax import Span
 from whiteboard.sim.borrowck_mir import Place, Use
 
+# The statements MIR spends leaving a loop (see `loop_exit`).
 _LOOP_EXIT_STATEMENTS = 4
 
 

@@ -44,12 +44,17 @@ def compute(body: Body) -> Facts:
     for index in order:
         for succ in body.points[index].succ:
             preds[succ].append(index)
-    live_in = liveness(body, order)
     flows_from: dict[int, list[int]] = {}
     for src, dst in body.flows:
         flows_from.setdefault(src, []).append(dst)
     holders = [loan_holders(flows_from, loan.holder) for loan in body.loans]
-    regions = [region(body, order, live_in, loan.point, held) for loan, held in zip(body.loans, holders, strict=True)]
+    # Only the liveness of locals that hold loans matters.
+    live_in = liveness(body, order, {local for held in holders for local in held})
+    live_at: dict[int, set[int]] = {}
+    for index in order:
+        for local in live_in[index]:
+            live_at.setdefault(local, set()).add(index)
+    regions = [region(body, live_at, loan.point, held) for loan, held in zip(body.loans, holders, strict=True)]
     loans_in, reserved_in = loans_in_scope(body, order, preds, regions)
     moves = [(index, site) for index in order for site in body.points[index].moves]
     return Facts(
@@ -113,7 +118,8 @@ def _intersect(idom: dict[int, int], rank: dict[int, int], a: int, b: int) -> in
     return a
 
 
-def liveness(body: Body, order: list[int]) -> list[frozenset[int]]:
+def liveness(body: Body, order: list[int], tracked: set[int]) -> list[frozenset[int]]:
+    """The `tracked` locals live on entry to each point: used there or later, before being overwritten."""
     live_in: list[frozenset[int]] = [frozenset()] * len(body.points)
     changed = True
     while changed:
@@ -121,7 +127,8 @@ def liveness(body: Body, order: list[int]) -> list[frozenset[int]]:
         for index in reversed(order):
             point = body.points[index]
             out = frozenset().union(*(live_in[s] for s in point.succ))
-            new = frozenset(use.local for use in point.uses) | (out - set(point.defs) - set(point.dead))
+            used = frozenset(use.local for use in point.uses if use.local in tracked)
+            new = used | (out - set(point.defs) - set(point.dead))
             if new != live_in[index]:
                 live_in[index] = new
                 changed = True
@@ -140,16 +147,13 @@ def loan_holders(flows_from: dict[int, list[int]], first: int) -> list[int]:
     return found
 
 
-def region(
-    body: Body, order: list[int], live_in: list[frozenset[int]], issued: int, holders: list[int]
-) -> frozenset[int] | None:
+def region(body: Body, live_at: dict[int, set[int]], issued: int, holders: list[int]) -> frozenset[int] | None:
     """The points where a loan must hold: wherever a local holding it is live, and the point it is made at. A loan
     reaching the return value or an argument must outlive the call (None: everywhere), as the region in a
     signature's type is one of the function's universal regions."""
     if any(body.locals[local].kind in ("arg", "return") for local in holders):
         return None
-    held = set(holders)
-    return frozenset(index for index in order if held & live_in[index]) | {issued}
+    return frozenset().union(*(live_at.get(local, ()) for local in holders)) | {issued}
 
 
 def loans_in_scope(
@@ -196,37 +200,47 @@ def moved_before(
 
     def transfer(index: int, state: frozenset[int]) -> frozenset[int]:
         point = body.points[index]
-        kept = {m for m in state if not _reinitialised(moves[m][1].place, point.inits, point.dead)}
-        return frozenset(kept) | frozenset(by_point.get(index, ()))
+        inits = [place for place, _ in point.inits if body.locals[place.local].kind != "temp"]
+        if inits or point.dead:
+            state = frozenset(m for m in state if not _reinitialised(moves[m][1].place, inits, point.dead))
+        return state | frozenset(by_point[index]) if index in by_point else state
 
     return _forward(order, preds, len(body.points), transfer)
 
 
-def _reinitialised(moved: Place, inits: list[tuple[Place, object]], dead: list[int]) -> bool:
-    return moved.local in dead or any(place.is_prefix_of(moved) for place, _ in inits)
+def _reinitialised(moved: Place, inits: list[Place], dead: list[int]) -> bool:
+    return moved.local in dead or any(place.is_prefix_of(moved) for place in inits)
 
 
 def inits_before(body: Body, order: list[int], preds: list[list[int]]) -> list[frozenset[tuple[int, int]]]:
+    """Only the variables that are not `mut` are followed: assigning one again is what E0384 is about."""
+    fixed = {i for i, local in enumerate(body.locals) if local.kind in ("var", "arg") and not local.mutable}
+
     def transfer(index: int, state: frozenset[tuple[int, int]]) -> frozenset[tuple[int, int]]:
         point = body.points[index]
-        kept = {(local, at) for local, at in state if local not in point.dead}
-        return frozenset(kept | {(place.local, index) for place, _ in point.inits if not place.proj})
+        if point.dead:
+            state = frozenset((local, at) for local, at in state if local not in point.dead)
+        started = {(place.local, index) for place, _ in point.inits if not place.proj and place.local in fixed}
+        return state | started if started else state
 
     return _forward(order, preds, len(body.points), transfer)
 
 
 def _forward(order: list[int], preds: list[list[int]], size: int, transfer) -> list[frozenset]:
-    """A may-analysis (union at joins): the state on entry to each point."""
+    """A may-analysis (union at joins): the state on entry to each point. Transfers return the state itself when
+    a point changes nothing, so straight-line code shares one set."""
     state_in: list[frozenset] = [frozenset()] * size
     out: dict[int, frozenset] = {}
     changed = True
     while changed:
         changed = False
         for index in order:
-            state = frozenset().union(*(out[p] for p in preds[index] if p in out))
+            incoming = [out[p] for p in preds[index] if p in out]
+            state = incoming[0] if len(incoming) == 1 else frozenset().union(*incoming)
             state_in[index] = state
             new = transfer(index, state)
-            if out.get(index) != new:
+            old = out.get(index)
+            if old is not new and old != new:
                 out[index] = new
                 changed = True
     return state_in

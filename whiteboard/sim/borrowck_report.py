@@ -47,8 +47,9 @@ def quoted(description: str | None) -> str:
 
 
 def later_use(body: Body, facts: Facts, at: int, loan: Loan, desc: str) -> list[Label]:
-    """The label saying why `loan` is still alive at point `at`. `desc` is "first ", "immutable ", "mutable " or ""
-    as rustc words it per error."""
+    """The label saying why `loan` is still alive at point `at` (rustc's `explain_why_borrow_contains_point`):
+    where it is used later, or that the function returns it. `desc` is "first ", "immutable ", "mutable " or "" as
+    rustc words it per error."""
     if facts.regions[loan.id] is None and body.returns:
         return _returned(body, facts, loan)
     holder = next((h for h in facts.holders[loan.id] if h in facts.live_in[at]), None)
@@ -57,7 +58,7 @@ def later_use(body: Body, facts: Facts, at: int, loan: Loan, desc: str) -> list[
     use = _first_use(body, facts, at, holder)
     if use is None:
         return []
-    if at == loan.point:  # the same borrow, reached again through the loop
+    if at == loan.point:  # the borrow conflicts with itself from the previous iteration
         message = f"{desc}borrow {'used by call' if use.by_call else 'used here'}, in later iteration of loop"
     else:
         message = f"{desc}borrow later {'used by call' if use.by_call else 'used here'}"
@@ -198,7 +199,7 @@ def _contains(outer: Span, inner: Span) -> bool:
 def not_copy(body: Body, place: Place, partial: bool) -> tuple[Label | None, str | None]:
     """ "move occurs because `s` has type `String`, which does not implement the `Copy` trait": a label at the
     variable's declaration when a whole variable moved, else a note."""
-    ty = place.proj[-1].ty if place.proj else body.locals[place.local].ty
+    ty = body.place_ty(place)
     what = quoted(describe(body, place, including_downcast=True))
     text = (
         f"{'partial move' if partial else 'move'} occurs because {what} has type `{ty}`, which does not "
