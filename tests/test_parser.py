@@ -943,3 +943,16 @@ def test_parse_errors(source: str, message: str, at: tuple[int, int]) -> None:
     with pytest.raises(ParseError) as error:
         parse_program(source)
     assert (error.value.message, error.value.span[:2]) == (message, at)
+
+
+def test_break_with_a_negative_value_is_a_break_not_a_subtraction():
+    # tree-sitter-rust parses `break -1` as `(break) - 1`; rustc (and we) read `break` with the value -1.
+    from whiteboard.model import syntax as ast
+    from whiteboard.model.parser import parse_program
+
+    source = "fn main() {\n    let r = loop {\n        break -1;\n    };\n}\n"
+    program = parse_program(source)
+    loop = program.items[0].body.stmts[0].init
+    brk = loop.body.stmts[0].expr
+    assert isinstance(brk, ast.Break) and isinstance(brk.value, ast.Unary) and brk.value.op == "-"
+    assert brk.value.span == (3, 15, 3, 17)

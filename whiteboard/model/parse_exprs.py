@@ -88,8 +88,11 @@ class ExprLowerer(TypeLowerer):
             raise Unsupported("raw borrows (`&raw`)", self.src.span(node))
         return ast.AddrOf(self.expr(node.child_by_field_name("value")), has_mut(node), span=self.src.span(node))
 
-    def _e_binary_expression(self, node: Node) -> ast.Binary:
+    def _e_binary_expression(self, node: Node) -> ast.Binary | ast.Break:
         operator = node.child_by_field_name("operator")
+        left = node.child_by_field_name("left")
+        if left.type == "break_expression" and len(left.children) == 1 and operator.type in ("-", "*", "&"):
+            return self._break_with_prefixed_value(node, left, operator)
         return ast.Binary(
             operator.type,
             self.expr(node.child_by_field_name("left")),
@@ -97,6 +100,17 @@ class ExprLowerer(TypeLowerer):
             op_span=self.src.span(operator),
             span=self.src.span(node),
         )
+
+    def _break_with_prefixed_value(self, node: Node, brk: Node, operator: Node) -> ast.Break:
+        """tree-sitter-rust reads `break -1` / `break *x` / `break &x` as `(break) - 1`; rustc reads a break with
+        the value `-1`. Rebuild what rustc sees."""
+        right = self.expr(node.child_by_field_name("right"))
+        value_span = (*self.src.span(operator)[:2], *right.span[2:])
+        if operator.type == "&":
+            value = ast.AddrOf(right, span=value_span)
+        else:
+            value = ast.Unary(operator.type, right, span=value_span)
+        return ast.Break(None, value, span=self.src.span(node))
 
     def _e_assignment_expression(self, node: Node) -> ast.Assign | ast.Range:
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
