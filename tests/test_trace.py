@@ -132,3 +132,12 @@ def test_capacity_overflow_panics_like_std():
     source = 'fn main() {\n    let v: Vec<u64> = Vec::with_capacity(usize::MAX);\n    println!("{}", v.len());\n}\n'
     result = run_source(source, "cap.rs")
     assert result.exit_code == 101 and "capacity overflow" in result.stderr
+
+
+def test_clone_is_an_event_and_copies_the_heap_data():
+    source = 'fn main() {\n    let a = String::from("abc");\n    let b = a.clone();\n    println!("{a}{b}");\n}\n'
+    trace = run_source(source, "c.rs", record=True).trace
+    (cloned,) = events_of(trace, "value_cloned")
+    assert cloned.ty == "String"
+    buffers = [ev for ev in events_of(trace, "heap_allocated") if ev.what == "String buffer"]
+    assert len(buffers) == 2 and buffers[0].addr != buffers[1].addr and buffers[1].capacity == 3

@@ -165,6 +165,8 @@ class StdMixin(MacroMixin):
             return V.RcV(ty, block)
         if name == "Rc::clone":
             rc = self.strip_to(args[0], "Rc")
+            if self.recorder is not None:
+                self.emit(E.ValueCloned(args[0].place.root if isinstance(args[0], V.RefV) else None, str(ty)))
             return self.clone_value(rc, ty, e)
         if name == "Rc::strong_count":
             return self.strip_to(args[0], "Rc").block.strong
@@ -244,6 +246,8 @@ class StdMixin(MacroMixin):
     def std_method(self, owner: str, method: str, place: V.Place, args: list, e):
         value = place.get()
         if method == "clone":
+            if self.recorder is not None:
+                self.emit(E.ValueCloned(place.root, str(place.ty)))
             return self.clone_value(value, place.ty, e)
         if method == "to_string" or method == "to_owned":
             return self.to_string(value, place.ty, e)
