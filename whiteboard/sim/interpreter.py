@@ -313,7 +313,7 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
 
     def exec_let(self, stmt: S.Let):
         frame = self.frames[-1]
-        ty = self.info.let_types.get(stmt.id) if hasattr(self.info, "let_types") else None
+        ty = self.info.let_types.get(stmt.id)
         if stmt.init is None:
             self.declare_pattern(stmt.pattern, frame)
             return

@@ -176,8 +176,6 @@ class PatternMixin:
 def _strip_refs(value):
     while isinstance(value, V.RefV):
         value = value.place.get()
-    if isinstance(value, V.BoxV) and value.block is not None:
-        return value
     return value
 
 

@@ -9,7 +9,7 @@ from whiteboard.model import syntax as S
 from whiteboard.model import types as T
 from whiteboard.sim import events as E
 from whiteboard.sim import values as V
-from whiteboard.sim.arith import ArithPanic, int_binary, to_f32, wrap
+from whiteboard.sim.arith import ArithPanic, to_f32, wrap
 from whiteboard.sim.control import Call, InternalLimit
 from whiteboard.sim.exprs import register
 from whiteboard.sim.macros import MacroMixin
@@ -72,8 +72,8 @@ class StdMixin(MacroMixin):
             return (yield from self.call_user_method(e, user))
         if method in VALUE_METHODS and not isinstance(self.ty(e.receiver), (T.Ref,)):
             receiver = yield from self.eval(e.receiver)
-            receiver = self.strip_to(receiver, owner)
-            place = V.Place([receiver], 0, 0, self.value_type(receiver, e.receiver), None)
+            receiver = _strip_refs(receiver)
+            place = V.Place([receiver], 0, 0, _strip_ref_types(self.ty(e.receiver)), None)
         else:
             place = self.path_place(e.receiver) if type(e.receiver) is S.Path else None
             if place is None:
@@ -114,17 +114,6 @@ class StdMixin(MacroMixin):
             else:
                 return place
 
-    def strip_to(self, value, owner: str | None):
-        while isinstance(value, V.RefV):
-            value = value.place.get()
-        return value
-
-    def value_type(self, value, node) -> T.Ty:
-        ty = self.ty(node)
-        while isinstance(ty, T.Ref):
-            ty = ty.inner
-        return ty
-
     # -------------------------------------------------------------------------------------------- std functions
 
     def std_fn(self, name: str, e: S.Call):
@@ -164,12 +153,12 @@ class StdMixin(MacroMixin):
             block = self.alloc(inner, 1, f"Rc<{inner}> (counts + value)", [args[0]], e, header=16)
             return V.RcV(ty, block)
         if name == "Rc::clone":
-            rc = self.strip_to(args[0], "Rc")
+            rc = _strip_refs(args[0])
             if self.recorder is not None:
                 self.emit(E.ValueCloned(args[0].place.root if isinstance(args[0], V.RefV) else None, str(ty)))
             return self.clone_value(rc, ty, e)
         if name == "Rc::strong_count":
-            return self.strip_to(args[0], "Rc").block.strong
+            return _strip_refs(args[0]).block.strong
         if name == "mem::drop":
             arg_ty = self.ty(e.args[0])
             yield from self.drop_place(V.Place([args[0]], 0, 0, arg_ty, None), _text(self, e.args[0]))
@@ -489,7 +478,6 @@ class StdMixin(MacroMixin):
                     if family == "checked":
                         ok = ty.min <= exact <= ty.max
                         return V.EnumV(self.ty(e), "Some", [exact]) if ok else V.EnumV(self.ty(e), "None", [])
-                _ = int_binary
             else:
                 result = {
                     "sqrt": lambda: math.sqrt(value) if value >= 0 else math.nan,
@@ -576,6 +564,18 @@ _F32_CONSTS = {
 }
 
 SLICE_METHODS = {"len", "is_empty", "iter", "iter_mut", "contains", "get", "first", "last", "swap"}
+
+
+def _strip_refs(value):
+    while isinstance(value, V.RefV):
+        value = value.place.get()
+    return value
+
+
+def _strip_ref_types(ty: T.Ty) -> T.Ty:
+    while isinstance(ty, T.Ref):
+        ty = ty.inner
+    return ty
 
 
 def _slice_items(value) -> list:
