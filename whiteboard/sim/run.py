@@ -99,7 +99,7 @@ def _run(source: str, path: str, record: bool, max_steps: int) -> RunResult:
     stdout, stderr = "".join(interp.stdout), "".join(interp.stderr) + extra
     trace = None
     if recorder is not None:
-        trace = Trace(recorder.steps, source=source, path=path, exit_code=code, stdout=stdout, stderr=stderr)
+        trace = Trace.from_recorder(recorder, source=source, path=path, exit_code=code, stdout=stdout, stderr=stderr)
     return RunResult(stdout, stderr, code, trace)
 
 

@@ -1,8 +1,8 @@
 """The trace: every step of a run with its events, and the full memory state at any step.
 
-The interpreter records only events. `Trace.state_at(k)` rebuilds the state by replaying events from the nearest
-checkpoint before k; checkpoints are taken as the replay passes every CHECKPOINT_EVERY steps, so after one pass any
-step is at most that many steps of replay away (milliseconds even for a 100,000-step trace).
+The interpreter records events. While it runs, the recorder also applies them to a live memory state and keeps a
+copy of it now and then (see CHECKPOINT_EVENTS); `Trace.state_at(k)` copies the nearest checkpoint before k and
+replays the events since, so any step of a long trace is milliseconds away, in any order.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from whiteboard.sim import events as E
 
-CHECKPOINT_EVERY = 256
+# A checkpoint is taken once this many events have passed, or a quarter of the state's size if that is more, so the
+# copying stays proportional to the events recorded and no step is more than a few milliseconds of replay away.
+CHECKPOINT_EVENTS = 512
 
 
 class Recorder:
@@ -22,14 +24,26 @@ class Recorder:
         self.steps: list[E.Step] = []
         self.slots: dict = {}  # slot id -> interpreter Slot (to describe a root after a write)
         self.blocks: dict = {}  # block id -> interpreter Block
+        self.state = MemoryState()  # the state after the last event
+        self.checkpoints: list[int] = []
+        self.states: list[MemoryState] = []
+        self.events_since = 0
 
     def step(self, span: tuple, label: str, depth: int) -> None:
+        done = len(self.steps) - 1  # the step that just ended
+        if done == 0 or (self.events_since >= CHECKPOINT_EVENTS and self.events_since >= self.state.size // 4):
+            self.checkpoints.append(done)
+            self.states.append(self.state.copy())
+            self.events_since = 0
+        self.state.forget_freed()
         self.steps.append(E.Step(len(self.steps), span, label, depth))
 
     def event(self, event: E.Event) -> None:
         if not self.steps:
             self.step((0, 0, 0, 0), "program start", 0)
         self.steps[-1].events.append(event)
+        self.state.apply(event)
+        self.events_since += 1
 
 
 @dataclass
@@ -111,6 +125,11 @@ class MemoryState:
             if slot_id in frame.slots:
                 return frame.slots[slot_id]
         return self.statics.get(slot_id)
+
+    @property
+    def size(self) -> int:
+        """Roughly how much there is to copy: slots and heap elements."""
+        return sum(len(f.slots) for f in self.frames.values()) + sum(len(b.elems) for b in self.blocks.values())
 
     @property
     def stack_bytes(self) -> int:
@@ -214,15 +233,28 @@ class MemoryState:
 
 
 class Trace:
-    def __init__(self, steps: list[E.Step], *, source: str, path: str, exit_code: int, stdout: str, stderr: str):
+    def __init__(
+        self,
+        steps: list[E.Step],
+        *,
+        source: str,
+        path: str,
+        exit_code: int,
+        stdout: str,
+        stderr: str,
+        checkpoints: tuple[list[int], list[MemoryState]] | None = None,
+    ):
         self.steps = steps
         self.source = source
         self.path = path
         self.exit_code = exit_code
         self.stdout = stdout
         self.stderr = stderr
-        self._checkpoints: list[int] = [0]
-        self._states: list[MemoryState] = [self._initial()]
+        self._checkpoints, self._states = checkpoints if checkpoints and checkpoints[0] else ([0], [self._initial()])
+
+    @classmethod
+    def from_recorder(cls, recorder: Recorder, **kwargs) -> Trace:
+        return cls(recorder.steps, checkpoints=(recorder.checkpoints, recorder.states), **kwargs)
 
     def __len__(self) -> int:
         return len(self.steps)
@@ -245,7 +277,4 @@ class Trace:
             state.forget_freed()
             for ev in self.steps[k].events:
                 state.apply(ev)
-            if k % CHECKPOINT_EVERY == 0 and k > self._checkpoints[-1]:
-                self._checkpoints.append(k)
-                self._states.append(state.copy())
         return state
