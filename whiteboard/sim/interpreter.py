@@ -290,26 +290,25 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
 
     def exec_stmt(self, stmt):
         mark = len(self.temps)
-        yield from self.exec_stmt_inner(stmt)
-        yield from self.drop_temps(mark)
+        if type(stmt) is S.ExprStmt:
+            expr = stmt.expr
+            if type(expr) not in _BLOCK_LIKE:
+                self.step(stmt.span, "", stmt.span)
+            value = yield from self.eval(expr)
+            if value != () and value is not None:
+                yield from self.drop_temporary(value, self.expr_types.get(expr.id, T.UNIT))
+        elif type(stmt) is S.Let:
+            self.step(stmt.span, "", stmt.span)
+            yield from self.exec_let(stmt)
+        # Item statements (nested fns) were collected by the type checker; nothing to run.
+        if len(self.temps) > mark:
+            yield from self.drop_temps(mark)
 
     def drop_temps(self, mark: int):
         """Temporaries die at the end of their statement, last created first."""
         while len(self.temps) > mark:
             place = self.temps.pop()
             yield from self.drop_place(place, "temporary")
-
-    def exec_stmt_inner(self, stmt):
-        if isinstance(stmt, S.Let):
-            self.step(stmt.span, "", stmt.span)
-            yield from self.exec_let(stmt)
-        elif isinstance(stmt, S.ExprStmt):
-            expr = stmt.expr
-            if not isinstance(expr, (S.Block, S.If, S.While, S.Loop, S.For, S.Match)):
-                self.step(stmt.span, "", stmt.span)
-            value = yield from self.eval(expr)
-            yield from self.drop_temporary(value, self.expr_types.get(expr.id, T.UNIT))
-        # Item statements (nested fns) were collected by the type checker; nothing to run.
 
     def exec_let(self, stmt: S.Let):
         frame = self.frames[-1]
@@ -365,6 +364,9 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
                 return stop.value
         finally:
             self.frames.pop()
+
+
+_BLOCK_LIKE = (S.Block, S.If, S.While, S.Loop, S.For, S.Match)  # they make their own steps
 
 
 def _is_place_expr(e) -> bool:
