@@ -223,6 +223,21 @@ class ExprMixin:
         raise InternalLimit(f"the value `{'::'.join(e.segments)}`", e.span)
         yield  # noqa: B901
 
+    def eval_operands(self, exprs: list, types: list | None = None):
+        """Evaluate arguments or the parts of a literal, left to right. If one panics, those already evaluated are
+        temporaries of the statement: they drop, last first, as the panic unwinds."""
+        values: list = []
+        try:
+            for i, x in enumerate(exprs):
+                f = self.simple(x)
+                value = f() if f is not None else (yield from self.eval(x))
+                values.append(self.coerce(value, types[i]) if types is not None else value)
+        except Panic:
+            for value, x in reversed(list(zip(values, exprs))):
+                yield from self.drop_temporary(value, self.ty(x))
+            raise
+        return values
+
     def ev_place_read(self, e):
         """A field access, index or deref used as a value: read (copy or move) from the place it denotes."""
         place = yield from self.place(e)
@@ -257,8 +272,6 @@ class ExprMixin:
         if isinstance(inner, S.Index) and isinstance(inner.index, S.Range):
             return (yield from self.slice_of(inner, e.mutable))
         place = yield from self.place(inner)
-        if place.root is None and place.addr == 0:
-            self.keep_temporary(place)
         return V.RefV(place, e.mutable)
 
     def slice_of(self, index: S.Index, mutable: bool):
@@ -287,17 +300,6 @@ class ExprMixin:
             addr = value.addr if isinstance(value, V.StrV) else (value.block.addr if value.block else 1)
             return V.StrV(data[start:end].decode(errors="replace"), addr + start)
         return self.slice_over(base, start, end, mutable)
-
-    def keep_temporary(self, place: V.Place) -> None:
-        """A borrowed temporary lives until the end of the enclosing scope (close enough to rustc's rules for
-        `let r = &make();`, which extends it to the block)."""
-        if self.info.needs_drop(place.ty):
-            from whiteboard.sim.frames import Slot
-
-            if place in self.temps:
-                self.temps.remove(place)
-            slot = Slot(self.new_id(), "temporary", place.ty, 0, 0, 1, place.holder)
-            self.frames[-1].scopes[-1].append(slot)
 
     def ev_binary(self, e: S.Binary):
         op = e.op
@@ -387,11 +389,13 @@ class ExprMixin:
                 yield from self.drop_place(place, _describe_place(e.target))
             place.set(value)
         else:
+            # For primitive operands rustc evaluates the right-hand side before the place (`v[i()] += f()`
+            # calls f first).
+            f = self.simple(e.value)
+            rhs = f() if f is not None else (yield from self.eval(e.value))
             place = self.path_place(e.target) if type(e.target) is S.Path else None
             if place is None:
                 place = yield from self.place(e.target)
-            f = self.simple(e.value)
-            rhs = f() if f is not None else (yield from self.eval(e.value))
             if isinstance(place.get(), V.VecV) and e.op == "+":
                 self.string_push_str(place, self.text_of(rhs), e)
                 return ()
@@ -418,17 +422,11 @@ class ExprMixin:
     def ev_tuple(self, e: S.TupleLit):
         if not e.elems:
             return ()
-        values = []
-        for elem in e.elems:
-            values.append((yield from self.eval(elem)))
-        return V.Agg(self.ty(e), values)
+        return V.Agg(self.ty(e), (yield from self.eval_operands(e.elems)))
 
     def ev_array(self, e: S.ArrayLit):
-        values = []
         ty = self.ty(e)
-        for elem in e.elems:
-            values.append(self.coerce((yield from self.eval(elem)), ty.elem))
-        return V.Agg(ty, values)
+        return V.Agg(ty, (yield from self.eval_operands(e.elems, [ty.elem] * len(e.elems))))
 
     def ev_array_repeat(self, e: S.ArrayRepeat):
         value = yield from self.eval(e.value)
@@ -452,16 +450,17 @@ class ExprMixin:
         if res is not None and res[0] == "variant":
             variant = res[2]
             variant_fields = next(v.fields for v in layout.variants if v.name == variant)
-        base_fields = None
+        base = None
         if e.base is not None:
-            base = yield from self.eval(e.base)
-            base_fields = base.fields
+            # `..base` moves (or copies) only the fields not written out; the rest of `base` stays where it is.
+            base = yield from self.place(e.base)
+            base = self.auto_deref(base)
         values = []
-        for i, field in enumerate(variant_fields):
+        for field in variant_fields:
             if field.name in given:
                 values.append(self.coerce(given[field.name], field.ty))
-            elif base_fields is not None:
-                values.append(base_fields[i])
+            elif base is not None:
+                values.append(self.read_place(self.field_place(base, field.name, e), e))
         if variant is not None:
             return V.EnumV(ty, variant, values)
         return V.Agg(ty, values)
@@ -513,10 +512,13 @@ class ExprMixin:
             try:
                 if isinstance(e.cond, S.LetCond):
                     self.step(e.cond.span, "while let")
+                    mark = len(self.temps)
                     scrutinee = yield from self.place(e.cond.expr)
                     if not self.pattern_matches(e.cond.pattern, scrutinee.get(), scrutinee.ty):
+                        yield from self.drop_temps(mark)
                         return ()
                     yield from self.in_binding_scope(e.cond.pattern, scrutinee, e.body)
+                    yield from self.drop_temps(mark)  # the scrutinee's temporaries live for one iteration
                 else:
                     self.step(e.cond.span, "while ", e.cond.span)
                     f = self.simple(e.cond)
@@ -552,6 +554,7 @@ class ExprMixin:
             if item is None:
                 break
             self.step(e.pattern.span, "next: ", e.pattern.span)
+            depth = len(frame.scopes)
             frame.scopes.append([])
             try:
                 yield from self.bind_pattern(e.pattern, item[0], item[1], frame, fresh=True)
@@ -567,8 +570,11 @@ class ExprMixin:
                     yield from self.close_scope(frame)
                     yield from self.finish_iter(iterator)
                     raise
-            except Return:
-                yield from self.close_scope(frame)
+            except (Return, Panic):
+                # Leaving the loop early (or unwinding): what the body and the loop variable hold goes first, then
+                # what the iterator still holds.
+                while len(frame.scopes) > depth:
+                    yield from self.close_scope(frame)
                 yield from self.finish_iter(iterator)
                 raise
             yield from self.close_scope(frame)
@@ -605,8 +611,6 @@ class ExprMixin:
                     continue
             self.step(arm.body.span, "", arm.body.span)
             value = yield from self.in_binding_scope(arm.pattern, scrutinee, arm.body)
-            if scrutinee.root is None and scrutinee.addr == 0:
-                yield from self.drop_temporary(scrutinee.get(), scrutinee.ty)
             return value
         raise InternalLimit("a `match` with no arm for this value", e.span)
 

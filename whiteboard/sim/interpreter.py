@@ -50,7 +50,7 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
         self.expr_types = info.expr_types
         self.binding_types = info.binding_types
         self.resolutions = info.resolutions
-        self.steady = (None, 0)  # (call key, how many times in a row)
+        self.steady = (None, 0, 0)  # (call key, depth, how many times in a row)
         self.observable_since_call = False
         self.temps: list = []  # places of temporaries awaiting the end of their statement
         self.simple_cache: dict = {}  # node id -> compiled closure for simple expressions, or None
@@ -201,11 +201,20 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
         self.step(fn.name_span if fn.name_span[0] else fn.span, f"call {self.fn_name(fn)}")
         frame = self.push_frame(fn, span)
         frame.scopes.append([])
+        temps_mark = len(self.temps)
         try:
             if fn.self_param is not None:
                 frame.self_slot = self.new_slot(frame, self_binding_id(fn), self_value)
             for param, arg in zip(fn.params, args):
-                yield from self.bind_pattern(param.pattern, arg, param.ty, frame, fresh=True)
+                if isinstance(param.pattern, S.PIdent):
+                    yield from self.bind_pattern(param.pattern, arg, param.ty, frame, fresh=True)
+                    continue
+                # A destructured argument is held whole first; its bindings, declared after it, drop before
+                # whatever parts they left in it.
+                hidden = Slot(self.new_id(), "(argument)", param.ty, 0, 0, 1, [arg])
+                frame.scopes[-1].append(hidden)
+                place = V.Place(hidden.cell, 0, 0, param.ty, None)
+                yield from self.bind_pattern(param.pattern, place, param.ty, frame, fresh=True, from_place=True)
             try:
                 result = yield from self.eval_block(fn.body, new_scope=True)
             except Return as ret:
@@ -213,6 +222,7 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
             self.step(_end_span(fn.body.span), f"return from {frame.function}")
             yield from self.close_scope(frame)
         except Panic:
+            yield from self.drop_temps(temps_mark)  # temporaries of the panicking statement go first
             yield from self.unwind(frame)
             self.pop_frame(frame)
             raise
@@ -242,16 +252,19 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
 
     def fast_forward(self, call: Call) -> Abort | None:
         """Recursion that calls itself with the same scalar arguments, with nothing observable between calls,
-        repeats identically until the stack is full; skip to that end instead of running every call."""
+        repeats identically until the stack is full; skip to that end instead of running every call. Only a call
+        made from a frame of the same function, one level deeper than the last such call, counts."""
         key = None
-        if all(isinstance(a, (int, float, bool, str)) for a in call.args) and call.self_value is None:
+        depth = len(self.frames)
+        recursive = self.frames and self.frames[-1].function == self.fn_name(call.fn)
+        if recursive and call.self_value is None and all(isinstance(a, (int, float, bool, str)) for a in call.args):
             key = (call.fn.id, tuple(call.args), call.span)
-        previous, count = self.steady
-        if key is not None and key == previous and not self.observable_since_call:
+        previous, previous_depth, count = self.steady
+        if key is not None and key == previous and depth == previous_depth + 1 and not self.observable_since_call:
             count += 1
         else:
             count = 0
-        self.steady = (key, count)
+        self.steady = (key, depth, count)
         self.observable_since_call = False
         if count < STEADY_RECURSION_CALLS:
             return None
@@ -322,14 +335,24 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
             place = yield from self.place(stmt.init)
             yield from self.bind_pattern(stmt.pattern, place, place.ty, frame, fresh=True, from_place=True)
             return
+        mark = len(self.temps)
         f = self.simple(stmt.init)
         value = f() if f is not None else (yield from self.eval(stmt.init))
+        if isinstance(stmt.init, S.AddrOf):
+            self.extend_temporaries(mark, frame)
         ty = ty or self.expr_types.get(stmt.init.id)
         matched = yield from self.bind_pattern(
             stmt.pattern, value, ty, frame, fresh=True, refutable=stmt.else_block is not None
         )
         if not matched and stmt.else_block is not None:
             yield from self.eval_block(stmt.else_block)
+
+    def extend_temporaries(self, mark: int, frame: Frame) -> None:
+        """`let r = &make();` / `let r = &make().field;`: the borrowed temporary lives as long as `r`, until the end
+        of the block, as if it were a local declared just before `r`."""
+        for place in self.temps[mark:]:
+            frame.scopes[-1].append(Slot(self.new_id(), "(temporary)", place.ty, 0, 0, 1, place.holder))
+        del self.temps[mark:]
 
     def drop_temporary(self, value, ty: T.Ty):
         """A value nobody binds is dropped at the end of its statement."""

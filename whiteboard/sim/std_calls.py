@@ -45,22 +45,14 @@ class StdMixin(MacroMixin):
             params = list(sig.params)
             if sig.node.self_param is not None:  # `Counter::bump(&mut c)`: the receiver is the first argument
                 params.insert(0, self.self_type(sig.node))
-            args = []
-            for arg, ty in zip(e.args, params):
-                f = self.simple(arg)
-                args.append(f() if f is not None else self.coerce((yield from self.eval(arg)), ty))
+            args = yield from self.eval_operands(e.args, params)
             self_value = args.pop(0) if sig.node.self_param is not None else None
             return (yield Call(sig.node, args, self_value, e.span))
         if kind == "variant" or (kind == "std" and res[1].endswith("Some")):
-            args = []
-            for arg in e.args:
-                args.append((yield from self.eval(arg)))
+            args = yield from self.eval_operands(e.args)
             return V.EnumV(self.ty(e), res[2] if kind == "variant" else "Some", args)
         if kind == "struct":
-            args = []
-            for arg in e.args:
-                args.append((yield from self.eval(arg)))
-            return V.Agg(self.ty(e), args)
+            return V.Agg(self.ty(e), (yield from self.eval_operands(e.args)))
         if kind == "std":
             return (yield from self.std_fn(res[1], e))
         raise InternalLimit(f"calling `{_text(self, e.func)}`", e.span)
@@ -79,10 +71,7 @@ class StdMixin(MacroMixin):
             if place is None:
                 place = yield from self.place(e.receiver)
             place = self.deref_to(place, owner)
-        args = []
-        for arg in e.args:
-            f = self.simple(arg)
-            args.append(f() if f is not None else (yield from self.eval(arg)))
+        args = yield from self.eval_operands(e.args)
         result = yield from self.std_method(owner, method, place, args, e)
         if method in MUT_METHODS:
             self.root_changed(place.root)
@@ -96,9 +85,7 @@ class StdMixin(MacroMixin):
             self_value = V.RefV(place, fn.self_param == "mut_ref")
         else:
             self_value = self.read_place(place, e.receiver)
-        args = []
-        for arg, ty in zip(e.args, sig.params):
-            args.append(self.coerce((yield from self.eval(arg)), ty))
+        args = yield from self.eval_operands(e.args, sig.params)
         return (yield Call(fn, args, self_value, e.span))
 
     def deref_to(self, place: V.Place, owner: str | None) -> V.Place:
@@ -124,8 +111,6 @@ class StdMixin(MacroMixin):
         if name in ("mem::size_of_val", "mem::align_of_val"):
             ty = self.ty(e.args[0])
             ty = ty.inner if isinstance(ty, T.Ref) else ty
-            if isinstance(e.args[0], S.AddrOf):
-                yield from self.place(e.args[0].expr)
             arg = yield from self.eval(e.args[0])
             if isinstance(arg, V.StrV):
                 return len(arg.text.encode())
