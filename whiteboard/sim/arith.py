@@ -92,7 +92,7 @@ def float_binary(op: str, a: float, b: float, ty: T.Float) -> float:
         else:
             r = a / b
     elif op == "%":
-        r = math.nan if b == 0 else math.fmod(a, b)
+        r = math.nan if b == 0 or math.isinf(a) or math.isnan(a) or math.isnan(b) else math.fmod(a, b)
     else:
         raise ValueError(op)
     return to_f32(r) if ty.name == "f32" else r

@@ -8,6 +8,7 @@ from whiteboard.sim import events as E
 from whiteboard.sim import values as V
 from whiteboard.sim.arith import ArithPanic, cast, compare, float_binary, int_binary
 from whiteboard.sim.control import Break, Continue, InternalLimit, Panic, Return
+from whiteboard.sim.fmt import escape_debug
 
 
 class ExprMixin:
@@ -167,7 +168,7 @@ class ExprMixin:
             size = self.layouts.size_of(elem)
             return V.Place(container.fields, index, base.addr + index * size, elem, base.root, base.path + (index,))
         if isinstance(container, V.SliceV):
-            self.check_index(index, container.length, node, _bracket_span(node))
+            self.check_index(index, container.length, node)  # a built-in check: the whole expression
             size = self.layouts.size_of(container.elem_ty)
             root = ("heap", container.root_block, container.start + index) if container.root_block else None
             return V.Place(
@@ -275,30 +276,35 @@ class ExprMixin:
         return V.RefV(place, e.mutable)
 
     def slice_of(self, index: S.Index, mutable: bool):
-        """`&v[a..b]` / `&s[a..b]`: a fat pointer into the Vec's, array's or String's bytes, bounds checked."""
+        """`&v[a..b]` / `&s[a..b]`: a fat pointer into the Vec's, array's or String's bytes, bounds checked with
+        core's messages. Slicing goes through `Index::index` (#[track_caller]), so panics point at the `[`."""
         base = yield from self.place(index.expr)
         base = self.auto_deref(base)
         rng = yield from self.eval(index.index)
         value = base.get()
-        length = len(self.text_of(value).encode()) if _is_text(value) else self.slice_over(base, 0, None, False).length
-        start = rng.start or 0
-        end = length if rng.end is None else rng.end + (1 if rng.inclusive else 0)
-        if start > end:
-            raise self.panic(f"slice index starts at {start} but ends at {end}", index.span)
-        if end > length:
-            what = "byte index" if _is_text(value) else "range end index"
-            suffix = f"of `{self.text_of(value)}`" if _is_text(value) else f"for slice of length {length}"
-            raise self.panic(
-                f"{what} {end} is out of bounds {suffix}"
-                if _is_text(value)
-                else f"range end index {end} out of range for slice of length {length}",
-                index.span,
-            )
+        where = _bracket_span(index)
         if _is_text(value):
             text = self.text_of(value)
             data = text.encode()
+            start = rng.start or 0
+            end = len(data) if rng.end is None else rng.end + (1 if rng.inclusive else 0)
+            message = _str_slice_error(text, data, start, end)
+            if message:
+                raise self.panic(message, where)
             addr = value.addr if isinstance(value, V.StrV) else (value.block.addr if value.block else 1)
-            return V.StrV(data[start:end].decode(errors="replace"), addr + start)
+            return V.StrV(data[start:end].decode(), addr + start)
+        length = self.slice_over(base, 0, None, False).length
+        start = rng.start or 0
+        if rng.end is None:
+            if start > length:
+                raise self.panic(f"range start index {start} out of range for slice of length {length}", where)
+            end = length
+        else:
+            end = rng.end + (1 if rng.inclusive else 0)
+            if start > end:
+                raise self.panic(f"slice index starts at {start} but ends at {end}", where)
+            if end > length:
+                raise self.panic(f"range end index {end} out of range for slice of length {length}", where)
         return self.slice_over(base, start, end, mutable)
 
     def ev_binary(self, e: S.Binary):
@@ -346,7 +352,10 @@ class ExprMixin:
         raise InternalLimit(f"the operator `{op}` on `{ty}`", node.span)
 
     def comparable(self, value):
-        """A Python value that compares like the Rust value does (derive(PartialEq, PartialOrd) order)."""
+        """A Python value that compares like the Rust value does (derive(PartialEq, PartialOrd) order). NaN becomes
+        a fresh object equal to nothing: Python's tuples and lists would otherwise call a NaN equal to itself."""
+        if value.__class__ is float and value != value:
+            return _NaN()
         if isinstance(value, V.RefV):
             return self.comparable(value.place.get())
         if isinstance(value, V.StrV):
@@ -649,9 +658,50 @@ class ExprMixin:
         return value
 
 
+def _str_slice_error(text: str, data: bytes, start: int, end: int) -> str | None:
+    """core::str::slice_error_fail's message for `&s[start..end]`, or None when the slice is fine."""
+    if start > len(data) or end > len(data):
+        which, at = ("start", start) if start > len(data) else ("end", end)
+        return f"{which} byte index {at} is out of bounds of `{text}`"
+    if start > end:
+        return f"begin > end ({start} > {end}) when slicing `{text}`"
+    for which, at in (("start", start), ("end", end)):
+        if 0 < at < len(data) and (data[at] & 0xC0) == 0x80:
+            first = at
+            while (data[first] & 0xC0) == 0x80:
+                first -= 1
+            char = data[first:].decode(errors="ignore")[0]
+            last = first + len(char.encode())
+            return (
+                f"{which} byte index {at} is not a char boundary; it is inside {escape_char_debug(char)} "
+                f"(bytes {first}..{last}) of `{text}`"
+            )
+    return None
+
+
+def escape_char_debug(char: str) -> str:
+    return "'" + escape_debug(char, "'") + "'"
+
+
 def _bracket_span(node) -> tuple:
     base = node.expr.span
     return (base[2], base[3], base[2], base[3] + 1)
+
+
+class _NaN:
+    __slots__ = ()
+
+    def __eq__(self, other):
+        return False
+
+    def __ne__(self, other):
+        return True
+
+    def __lt__(self, other):
+        return False
+
+    __le__ = __gt__ = __ge__ = __lt__
+    __hash__ = None
 
 
 _COMPARISONS = frozenset(("==", "!=", "<", "<=", ">", ">="))

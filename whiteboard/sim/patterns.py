@@ -61,6 +61,8 @@ class PatternMixin:
         res = self.resolutions.get(path.id)
         if res is not None and res[0] == "const":
             return self.comparable(value) == self.comparable(self.const_value(res[1], path))
+        if res is not None and res[0] == "std" and not res[1].endswith("None"):
+            return self.comparable(value) == self.assoc_const(res[1])
         if isinstance(value, V.EnumV):
             return value.variant == path.segments[-1]
         return True  # a unit struct
@@ -79,6 +81,8 @@ class PatternMixin:
         if isinstance(bound, S.PLit):
             return self.pattern_literal(bound)
         res = self.resolutions.get(bound.id)
+        if res is not None and res[0] == "std":
+            return self.assoc_const(res[1])  # `i32::MIN..=-1`
         return self.comparable(self.const_value(res[1], bound))
 
     def field_names(self, value) -> list[str]:

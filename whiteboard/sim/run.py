@@ -6,6 +6,8 @@ construct outside the subset — never a Python traceback.
 
 from __future__ import annotations
 
+import sys
+import threading
 from dataclasses import dataclass
 
 from whiteboard.model import syntax as S
@@ -41,7 +43,7 @@ def run_source(
 ) -> RunResult:
     """Run a program; whatever happens, the result is a message for the user, never an exception."""
     try:
-        return _run(source, path, record, max_steps)
+        return _with_deep_stack(lambda: _run(source, path, record, max_steps))
     except Exception as err:  # noqa: BLE001 - the last line of defence: a bug of ours must not become a traceback
         import traceback
 
@@ -52,6 +54,37 @@ def run_source(
             "This is a bug in the whiteboard, not in your program. Please report it with the program attached.\n"
         )
         return RunResult("", text, EXIT_INTERNAL)
+
+
+# Rust calls never recurse in Python (the driver keeps frames in a list), but values do: dropping, cloning or
+# printing a linked list of 10,000 boxes walks 10,000 nested values. Such walks get a thread with a big stack.
+DEEP_STACK_BYTES = 512 * 1024 * 1024
+DEEP_RECURSION_LIMIT = 200_000
+
+
+def _with_deep_stack(work):
+    outcome: list = []
+
+    def target() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as err:  # noqa: BLE001 - handed back to the caller's thread as is
+            outcome.append((False, err))
+
+    old_size, old_limit = threading.stack_size(), sys.getrecursionlimit()
+    threading.stack_size(DEEP_STACK_BYTES)
+    sys.setrecursionlimit(max(old_limit, DEEP_RECURSION_LIMIT))
+    try:
+        thread = threading.Thread(target=target, name="whiteboard-run")
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(old_size)
+        sys.setrecursionlimit(old_limit)
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
 
 
 def _run(source: str, path: str, record: bool, max_steps: int) -> RunResult:

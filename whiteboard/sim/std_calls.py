@@ -467,7 +467,7 @@ class StdMixin(MacroMixin):
                 result = {
                     "sqrt": lambda: math.sqrt(value) if value >= 0 else math.nan,
                     "abs": lambda: abs(value),
-                    "powi": lambda: value ** args[0],
+                    "powi": lambda: _powf(value, args[0]),
                     "min": lambda: min(value, args[0]),
                     "max": lambda: max(value, args[0]),
                 }.get(method)
@@ -475,7 +475,9 @@ class StdMixin(MacroMixin):
                     out = float(result())
                     return to_f32(out) if ty == T.Float("f32") else out
         except ArithPanic as err:
-            raise self.panic(err.message, e.method_span) from None
+            # Integer methods are not #[track_caller]: std reports the line of its `int_impl!` for the type.
+            location = f"{_CORE_NUM}:{_INT_IMPL_LINE[ty.name]}:5" if isinstance(ty, T.Int) else None
+            raise self.panic(err.message, e.method_span, location) from None
         raise InternalLimit(f"the method `{method}` on `{ty}`", e.method_span)
 
     # ----------------------------------------------------------------------------------------------- iterators
@@ -548,7 +550,35 @@ _F32_CONSTS = {
     "NAN": math.nan,
 }
 
+# Where std's integer methods panic (rustc 1.95): core/src/num/mod.rs, at the type's `int_impl!`/`uint_impl!` line.
+_CORE_NUM = "/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/core/src/num/mod.rs"
+_INT_IMPL_LINE = {
+    "i8": 346,
+    "i16": 370,
+    "i32": 394,
+    "i64": 418,
+    "i128": 442,
+    "isize": 519,
+    "u8": 546,
+    "u16": 1188,
+    "u32": 1243,
+    "u64": 1274,
+    "u128": 1305,
+    "usize": 1400,
+}
+
 SLICE_METHODS = {"len", "is_empty", "iter", "iter_mut", "contains", "get", "first", "last", "swap"}
+
+
+def _powf(base: float, exponent) -> float:
+    """IEEE pow: 0.0 to a negative power is infinity (Python raises instead); overflow is infinity."""
+    try:
+        return float(base) ** exponent
+    except ZeroDivisionError:
+        odd = isinstance(exponent, int) and exponent % 2 == 1
+        return math.copysign(math.inf, base if odd else 1.0)
+    except OverflowError:
+        return math.inf if base > 0 or (isinstance(exponent, int) and exponent % 2 == 0) else -math.inf
 
 
 def _strip_refs(value):
