@@ -12,6 +12,7 @@ from whiteboard.model import syntax as S
 from whiteboard.model import types as T
 from whiteboard.model.diagnostics import CompileError, Diagnostic, Label
 from whiteboard.model.typeck_items import iter_nodes
+from whiteboard.sim.frames import _children
 
 _VERB = {"+": "+", "-": "-", "*": "*"}
 
@@ -28,20 +29,71 @@ def const_lint(program: S.Program, info) -> None:
 class _Linter:
     def __init__(self, info) -> None:
         self.info = info
-        self.known: dict[int, int] = {}  # immutable local (PIdent id) -> its constant integer value
+        self.known: dict[int, int | bool] = {}  # immutable local (PIdent id) -> its constant value
         self.diagnostics: list[Diagnostic] = []
         self.noted: set[str] = set()
 
-    def walk(self, body: S.Block) -> None:
-        for node in iter_nodes(body):
-            if isinstance(node, S.Let) and isinstance(node.pattern, S.PIdent) and not node.pattern.mutable:
-                value = self.value(node.init) if node.init is not None else None
+    def walk(self, node) -> None:
+        """Visit what rustc's lint visits: code not ruled out by a condition it knows (`if false { … }` and the
+        `else` of `if count == 0` with `count` known to be 0 are skipped, as rustc skips unreachable blocks)."""
+        if isinstance(node, S.Let) and isinstance(node.pattern, S.PIdent) and not node.pattern.mutable:
+            if node.init is not None:
+                self.walk(node.init)
+                value = self.value(node.init)
+                if value is None:
+                    value = self.truth(node.init)
                 if value is not None:
                     self.known[node.pattern.id] = value
-            elif isinstance(node, S.Binary):
-                self.check_binary(node)
-            elif isinstance(node, S.Index):
-                self.check_index(node)
+            return
+        if isinstance(node, (S.If, S.While)) and not isinstance(node.cond, S.LetCond):
+            self.walk(node.cond)
+            known = self.truth(node.cond)
+            if known is not False:
+                self.walk(node.then if isinstance(node, S.If) else node.body)
+            if isinstance(node, S.If) and node.orelse is not None and known is not True:
+                self.walk(node.orelse)
+            return
+        if isinstance(node, S.Match):
+            self.walk(node.scrutinee)
+            if self.value(node.scrutinee) is None and self.truth(node.scrutinee) is None:
+                for arm in node.arms:  # which arm runs is unknown, so every arm is reachable
+                    self.walk(arm.body)
+            return
+        if isinstance(node, (S.FnDef, S.ItemStmt)):
+            return
+        if isinstance(node, S.Binary):
+            self.check_binary(node)
+        elif isinstance(node, S.Unary) and node.op == "-":
+            self.check_negation(node)
+        elif isinstance(node, S.Index):
+            self.check_index(node)
+        for child in _children(node):
+            self.walk(child)
+
+    def truth(self, e) -> bool | None:
+        """The compile-time value of a bool expression, if known."""
+        if isinstance(e, S.Lit) and e.kind == "bool":
+            return e.value
+        if isinstance(e, S.Path):
+            res = self.info.resolutions.get(e.id)
+            known = self.known.get(res[1]) if res and res[0] == "local" else None
+            return known if isinstance(known, bool) else None
+        if isinstance(e, S.Unary) and e.op == "!":
+            inner = self.truth(e.expr)
+            return None if inner is None else not inner
+        if isinstance(e, S.Binary) and e.op in ("==", "!=", "<", "<=", ">", ">="):
+            left, right = self.value(e.lhs), self.value(e.rhs)
+            if left is None or right is None:
+                return None
+            return {
+                "==": left == right,
+                "!=": left != right,
+                "<": left < right,
+                "<=": left <= right,
+                ">": left > right,
+                ">=": left >= right,
+            }[e.op]
+        return None
 
     def value(self, e) -> int | None:
         """The compile-time integer value of `e`, if rustc's propagation would know it."""
@@ -53,7 +105,8 @@ class _Linter:
         if isinstance(e, S.Path):
             res = self.info.resolutions.get(e.id)
             if res and res[0] == "local":
-                return self.known.get(res[1])
+                known = self.known.get(res[1])
+                return None if isinstance(known, bool) else known
             if res and res[0] == "const":
                 const = self.info.consts.get(res[1])
                 return self.value(const.value) if const is not None else None
@@ -71,11 +124,43 @@ class _Linter:
             return result if ty.min <= result <= ty.max else None
         return None
 
+    def check_negation(self, e: S.Unary) -> None:
+        ty = self.info.expr_types.get(e.id)
+        if isinstance(ty, T.Int) and ty.signed and self.value(e.expr) == ty.min:
+            self.report(
+                "this arithmetic operation will overflow",
+                e.span,
+                f"attempt to negate `{_literal(ty.min, ty)}`, which would overflow",
+                "arithmetic_overflow",
+            )
+
     def check_binary(self, e: S.Binary) -> None:
         ty = self.info.expr_types.get(e.lhs.id)
-        if not isinstance(ty, T.Int) or e.op not in ("+", "-", "*", "/", "%"):
+        if not isinstance(ty, T.Int):
+            return
+        if e.op in ("<<", ">>"):
+            amount, amount_ty = self.value(e.rhs), self.info.expr_types.get(e.rhs.id)
+            if amount is not None and not 0 <= amount < ty.bits:
+                side = "left" if e.op == "<<" else "right"
+                self.report(
+                    "this arithmetic operation will overflow",
+                    e.span,
+                    f"attempt to shift {side} by `{_literal(amount, amount_ty)}`, which would overflow",
+                    "arithmetic_overflow",
+                )
+            return
+        if e.op not in ("+", "-", "*", "/", "%"):
             return
         left, right = self.value(e.lhs), self.value(e.rhs)
+        if e.op in ("/", "%") and ty.signed and left == ty.min and right == -1:
+            what = "compute" if e.op == "/" else "compute the remainder of"
+            self.report(
+                "this operation will panic at runtime",
+                e.span,
+                f"attempt to {what} `{_literal(left, ty)} {e.op} {_literal(right, ty)}`, which would overflow",
+                "unconditional_panic",
+            )
+            return
         if e.op in ("/", "%") and right == 0:
             what = "divide" if e.op == "/" else "calculate the remainder of"
             middle = "by zero" if e.op == "/" else "with a divisor of zero"
