@@ -106,8 +106,12 @@ def check_program(program: ast.Program) -> TypeInfo:
         BodyChecker(env, sig.ret, sig.owner, _self_local(sig)).check_fn(sig.node, sig.params)
     if "main" not in items.fns:
         crate = program.path.rsplit("/", 1)[-1].removesuffix(".rs")
-        raise error("E0601", f"`main` function not found in crate `{crate}`", text.end(),
-                    f"consider adding a `main` function to `{program.path}`")
+        raise error(
+            "E0601",
+            f"`main` function not found in crate `{crate}`",
+            text.end(),
+            f"consider adding a `main` function to `{program.path}`",
+        )
     return _type_info(env)
 
 
@@ -133,15 +137,27 @@ def _check_derives(items: Items, traits: Traits, text: SourceText) -> None:
         name = definition.name
         name_span = text.word(name, definition.span) or definition.span
         if not items.implements(name, "Clone"):
-            raise error("E0277", f"the trait bound `{name}: Clone` is not satisfied", name_span,
-                        f"the trait `Clone` is not implemented for `{name}`")
+            raise error(
+                "E0277",
+                f"the trait bound `{name}: Clone` is not satisfied",
+                name_span,
+                f"the trait `Clone` is not implemented for `{name}`",
+            )
         if name in items.drop_impls:
-            raise error("E0184", "the trait `Copy` cannot be implemented for this type; the type has a destructor",
-                        name_span, "`Copy` not allowed on types with destructors")
+            raise error(
+                "E0184",
+                "the trait `Copy` cannot be implemented for this type; the type has a destructor",
+                name_span,
+                "`Copy` not allowed on types with destructors",
+            )
         field_lists = traits.field_lists(name)
         if not all(traits.is_copy(ty) for fields in field_lists for _, ty in fields):
-            raise error("E0204", "the trait `Copy` cannot be implemented for this type", name_span,
-                        "this field does not implement `Copy`")
+            raise error(
+                "E0204",
+                "the trait `Copy` cannot be implemented for this type",
+                name_span,
+                "this field does not implement `Copy`",
+            )
 
 
 def _type_info(env: Env) -> TypeInfo:
@@ -171,5 +187,9 @@ def _type_info(env: Env) -> TypeInfo:
 
 
 def _self_types(items: Items) -> dict[int, Ty]:
-    return {sig.node.id: local.ty for table in items.methods_by_type.values() for sig in table.values()
-            if (local := _self_local(sig)) is not None}
+    return {
+        sig.node.id: local.ty
+        for table in items.methods_by_type.values()
+        for sig in table.values()
+        if (local := _self_local(sig)) is not None
+    }

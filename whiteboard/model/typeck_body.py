@@ -41,8 +41,9 @@ class Obligation:
     code: str
 
     def error(self, ty: Ty) -> Exception:
-        template = self.message or _TRAIT_MESSAGES.get(self.trait, f"the trait bound `{{ty}}: {self.trait}` is not "
-                                                                   "satisfied")
+        template = self.message or _TRAIT_MESSAGES.get(
+            self.trait, f"the trait bound `{{ty}}: {self.trait}` is not satisfied"
+        )
         return error(self.code, template.format(ty=ty), self.span)
 
 
@@ -81,9 +82,13 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
             self.bind_pattern(param.pattern, ty, "function argument")
         body_ty = self.check_expr(fn.body, self.ret)
         if fn.body.tail is None and not isinstance(self.resolve(body_ty), Never) and self.ret != UNIT:
-            raise error("E0308", "mismatched types", self.env.text.return_type(fn) or fn.span,
-                        f"expected `{self.ret}`, found `()`",
-                        ("implicitly returns `()` as its body has no tail or `return` expression",))
+            raise error(
+                "E0308",
+                "mismatched types",
+                self.env.text.return_type(fn) or fn.span,
+                f"expected `{self.ret}`, found `()`",
+                ("implicitly returns `()` as its body has no tail or `return` expression",),
+            )
         self.coerce(fn.body, body_ty, self.ret)
         finish_body(self)
 
@@ -132,8 +137,9 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
     def resolve(self, ty: Ty) -> Ty:
         return self.table.resolve(ty)
 
-    def unify_or_mismatch(self, span: Span, expected: Ty, found: Ty, message: str = "mismatched types",
-                          code: str = "E0308") -> None:
+    def unify_or_mismatch(
+        self, span: Span, expected: Ty, found: Ty, message: str = "mismatched types", code: str = "E0308"
+    ) -> None:
         try:
             self.table.unify(expected, found)
         except UnifyError:
@@ -156,8 +162,15 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
 
     # ----------------------------------------------------------------------------------------------- coercion
 
-    def coerce(self, expr: ast.Node, actual: Ty, target: Ty, message: str = "mismatched types",
-               code: str = "E0308", span: Span | None = None) -> None:
+    def coerce(
+        self,
+        expr: ast.Node,
+        actual: Ty,
+        target: Ty,
+        message: str = "mismatched types",
+        code: str = "E0308",
+        span: Span | None = None,
+    ) -> None:
         """Make `actual` fit where `target` is expected, as rustc's coercion sites do: `!` to anything, `&mut T` to
         `&T`, `&T` to `*const T`, and deref / unsizing coercions (`&String` to `&str`, `&Vec<T>` and `&[T; N]` to
         `&[T]`, `&Box<T>` to `&T`)."""
@@ -239,8 +252,12 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         if let.else_block is not None:
             else_ty = self.check_expr(let.else_block)
             if not isinstance(self.table.shallow(else_ty), Never):
-                raise error("E0308", "`else` clause of `let...else` does not diverge", let.else_block.span,
-                            f"expected `!`, found `{self.resolve(else_ty)}`")
+                raise error(
+                    "E0308",
+                    "`else` clause of `let...else` does not diverge",
+                    let.else_block.span,
+                    f"expected `!`, found `{self.resolve(else_ty)}`",
+                )
         self.out.let_types[let.id] = ty
         self.lets.append(let)
         self.bind_pattern(let.pattern, ty, None if let.else_block is not None else "local binding")
@@ -326,8 +343,12 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         if node.value is not None:
             if cx.break_ty is None:
                 kind = "while" if isinstance(cx.node, ast.While) else "for"
-                raise error("E0571", f"`break` with value from a `{kind}` loop", node.span,
-                            "can only break with a value inside `loop` or breakable block")
+                raise error(
+                    "E0571",
+                    f"`break` with value from a `{kind}` loop",
+                    node.span,
+                    "can only break with a value inside `loop` or breakable block",
+                )
             self.check_coerced(node.value, cx.break_ty)
         elif cx.break_ty is not None:
             self.coerce(node, UNIT, cx.break_ty)
@@ -354,8 +375,9 @@ class BodyChecker(ExprChecks, PathChecks, MethodChecks, PatternChecks, MacroChec
         if node.value is not None:
             self.check_coerced(node.value, self.ret)
         elif self.ret != UNIT:
-            raise error("E0069", "`return;` in a function whose return type is not `()`", node.span,
-                        "return type is not `()`")
+            raise error(
+                "E0069", "`return;` in a function whose return type is not `()`", node.span, "return type is not `()`"
+            )
         return NEVER
 
 

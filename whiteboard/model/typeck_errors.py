@@ -18,8 +18,9 @@ def describe(ty: Ty) -> str:
     return f"`{ty}`"
 
 
-def mismatched(span: Span, expected: Ty, found: Ty, message: str = "mismatched types",
-               code: str = "E0308") -> CompileError:
+def mismatched(
+    span: Span, expected: Ty, found: Ty, message: str = "mismatched types", code: str = "E0308"
+) -> CompileError:
     return error(code, message, span, f"expected {describe(expected)}, found {describe(found)}")
 
 

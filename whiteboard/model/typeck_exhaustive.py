@@ -81,8 +81,7 @@ class Exhaustiveness:
             names = [name for name, _ in self.items.fields[self._fields_key(resolution)]]
             given = dict(pat.fields)
             field_tys = self.field_types(resolution, ty)
-            args = tuple(self.lower(given[n], t) if n in given else WILD for n, t in zip(names, field_tys,
-                                                                                         strict=True))
+            args = tuple(self.lower(given[n], t) if n in given else WILD for n, t in zip(names, field_tys, strict=True))
             return self._ctor(resolution, ty, args)
         resolution = self.resolutions[pat.path.id if isinstance(pat, ast.PPath) else pat.id]
         if resolution[0] == "const":

@@ -130,11 +130,14 @@ class ExprChecks(OperatorChecks):
         steps = list(autoderef_steps(self, base))
         for step in steps:
             if isinstance(step, Adt) and node.name in std_sigs.PRIVATE_FIELDS.get(step.name, ()):
-                return error("E0616", f"field `{node.name}` of struct `{step.name}` is private", span,
-                             "private field")
+                return error("E0616", f"field `{node.name}` of struct `{step.name}` is private", span, "private field")
         if any(self.methods_of(step, node.name) for step in steps):
-            return error("E0615", f"attempted to take value of method `{node.name}` on type `{base}`", span,
-                         "method, not a field")
+            return error(
+                "E0615",
+                f"attempted to take value of method `{node.name}` on type `{base}`",
+                span,
+                "method, not a field",
+            )
         return error("E0609", f"no field `{node.name}` on type `{base}`", span, "unknown field")
 
     def _field_type(self, ty: Ty, name: str) -> Ty | None:
@@ -175,12 +178,20 @@ class ExprChecks(OperatorChecks):
                 self.unify_or_mismatch(node.index.span, USIZE, arg)
             return STR if element == STR else Slice(element)
         if element == STR:
-            raise error("E0277", f"the type `str` cannot be indexed by `{self.resolve(index)}`", node.index.span,
-                        "string indices are ranges of `usize`")
+            raise error(
+                "E0277",
+                f"the type `str` cannot be indexed by `{self.resolve(index)}`",
+                node.index.span,
+                "string indices are ranges of `usize`",
+            )
         if not self.table.try_unify(index, USIZE):
             sliced = f"[{self.resolve(element)}]"
-            raise error("E0277", f"the type `{sliced}` cannot be indexed by `{self.resolve(index)}`",
-                        node.index.span, "slice indices are of type `usize` or ranges of `usize`")
+            raise error(
+                "E0277",
+                f"the type `{sliced}` cannot be indexed by `{self.resolve(index)}`",
+                node.index.span,
+                "slice indices are of type `usize` or ranges of `usize`",
+            )
         return element
 
     # ---------------------------------------------------------------------------------------- aggregate values
@@ -194,11 +205,19 @@ class ExprChecks(OperatorChecks):
         for name, value in node.fields:
             if name not in fields:
                 what = "struct" if resolution[0] == "struct" else "variant"
-                raise error("E0560", f"{what} `{key}` has no field named `{name}`", self._field_name_span(name, value),
-                            "unknown field")
+                raise error(
+                    "E0560",
+                    f"{what} `{key}` has no field named `{name}`",
+                    self._field_name_span(name, value),
+                    "unknown field",
+                )
             if name in seen:
-                raise error("E0062", f"field `{name}` specified more than once", self._field_name_span(name, value),
-                            "used more than once")
+                raise error(
+                    "E0062",
+                    f"field `{name}` specified more than once",
+                    self._field_name_span(name, value),
+                    "used more than once",
+                )
             seen.add(name)
             self.check_coerced(value, fields[name])
         if node.base is not None:
@@ -231,8 +250,12 @@ class ExprChecks(OperatorChecks):
         if len(segments) == 2 and segments[0] in items.enums and items.variant(*segments) is not None:
             return ("variant", *segments), "::".join(segments)
         name = "::".join(path.segments)
-        raise error("E0422", f"cannot find struct, variant or union type `{name}` in this scope", path.span,
-                    "not found in this scope")
+        raise error(
+            "E0422",
+            f"cannot find struct, variant or union type `{name}` in this scope",
+            path.span,
+            "not found in this scope",
+        )
 
     def check_TupleLit(self, node: ast.TupleLit, expected: Ty | None) -> Ty:
         wanted = self.table.shallow(expected) if expected is not None else None

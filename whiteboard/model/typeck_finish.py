@@ -98,16 +98,21 @@ def _check_inferred(cx) -> None:
     their types from a `let` or an expression, so checking those covers every binding.)"""
     for node_id, resolution in cx.out.resolutions.items():
         if resolution == ("std", "Default::default") and has_vars(cx.resolve(cx.out.expr_types[node_id])):
-            raise error("E0790", "cannot call associated function on trait without specifying the corresponding "
-                        "`impl` type", cx.expr_nodes[node_id].span, "cannot call associated function of trait")
+            raise error(
+                "E0790",
+                "cannot call associated function on trait without specifying the corresponding `impl` type",
+                cx.expr_nodes[node_id].span,
+                "cannot call associated function of trait",
+            )
     for let in cx.lets:
         ty = cx.resolve(cx.out.let_types[let.id])
         # rustc blames a plain `let name` (naming the type when partly known); for a destructuring `let`, the
         # expression whose type is unknown.
         if has_vars(ty) and isinstance(let.pattern, ast.PIdent):
             named = not isinstance(ty, Var)
-            raise error("E0282", f"type annotations needed for `{ty}`" if named else "type annotations needed",
-                        let.pattern.span)
+            raise error(
+                "E0282", f"type annotations needed for `{ty}`" if named else "type annotations needed", let.pattern.span
+            )
     for node_id, ty in cx.out.expr_types.items():
         if has_vars(cx.resolve(ty)):
             raise error("E0282", "type annotations needed", cx.expr_nodes[node_id].span)
@@ -133,6 +138,9 @@ def _check_literal_ranges(cx) -> None:
         negated = cx.negated_literals.get(lit.id)  # the span with the minus sign, which rustc includes
         value = -lit.value if negated else lit.value
         if not ty.min <= value <= ty.max:
-            raise error(None, f"literal out of range for `{ty}`", negated or lit.span,
-                        f"the literal `{lit.value}` does not fit into the type `{ty}` whose range is "
-                        f"`{ty.min}..={ty.max}`")
+            raise error(
+                None,
+                f"literal out of range for `{ty}`",
+                negated or lit.span,
+                f"the literal `{lit.value}` does not fit into the type `{ty}` whose range is `{ty.min}..={ty.max}`",
+            )

@@ -132,8 +132,13 @@ def _declare_unique(items: Items, name: str, span: Span, namespace: str) -> None
     )
     if taken:
         what = "type" if namespace == "type" else "value"
-        raise error("E0428", f"the name `{name}` is defined multiple times", span, f"`{name}` redefined here",
-                    (f"`{name}` must be defined only once in the {what} namespace of this module",))
+        raise error(
+            "E0428",
+            f"the name `{name}` is defined multiple times",
+            span,
+            f"`{name}` redefined here",
+            (f"`{name}` must be defined only once in the {what} namespace of this module",),
+        )
 
 
 def _declare_type(items: Items, item: ast.StructDef | ast.EnumDef) -> None:
@@ -148,8 +153,12 @@ def _declare_fn(items: Items, table: dict[str, FnSig], fn: ast.FnDef, lower: Typ
     if table is items.fns:
         _declare_unique(items, fn.name, fn.span, "value")
     elif fn.name in table:  # rustc points at the first definition
-        raise error("E0592", f"duplicate definitions with name `{fn.name}`", table[fn.name].node.span,
-                    f"duplicate definitions for `{fn.name}`")
+        raise error(
+            "E0592",
+            f"duplicate definitions with name `{fn.name}`",
+            table[fn.name].node.span,
+            f"duplicate definitions for `{fn.name}`",
+        )
     self_ty = Adt(fn.owner) if fn.owner else None
     params = [lower(p.ty, p.span, self_ty) for p in fn.params]
     table[fn.name] = FnSig(fn.name, params, lower(fn.ret, fn.span, self_ty), fn.self_param, fn.owner, fn)
@@ -208,8 +217,12 @@ def _use_variants(items: Items, use: ast.UseDecl, text: SourceText) -> None:
         variants = enum.variants if names[1] == "*" else [items.variant(enum.name, names[1])]
         if None in variants:
             written = text.find(re.escape("::".join(path)), use.span[:2], use.span[2:])
-            raise error("E0432", f"unresolved import `{'::'.join(path)}`",
-                        written or text.word(names[1], use.span) or use.span, f"no `{names[1]}` in `{enum.name}`")
+            raise error(
+                "E0432",
+                f"unresolved import `{'::'.join(path)}`",
+                written or text.word(names[1], use.span) or use.span,
+                f"no `{names[1]}` in `{enum.name}`",
+            )
         for variant in variants:
             items.value_imports[variant.name] = ("variant", enum.name, variant.name)
 
@@ -232,8 +245,12 @@ class TypeLowering:
         name_span = self.text.word(ty.name, span) or span  # rustc points at the name
         if ty.name == "Self":
             if self_ty is None:
-                raise error("E0411", "cannot find type `Self` in this scope", name_span,
-                            "`Self` is only available in impls, traits, and type definitions")
+                raise error(
+                    "E0411",
+                    "cannot find type `Self` in this scope",
+                    name_span,
+                    "`Self` is only available in impls, traits, and type definitions",
+                )
             return self_ty
         arity = self._arity(ty.name, name_span)
         if len(ty.args) != arity:
@@ -254,9 +271,14 @@ class TypeLowering:
 
 def _generic_count(ty: Adt, arity: int, span: Span) -> Exception:
     if not ty.args:
-        return error("E0107", f"missing generics for struct `{ty.name}`", span,
-                     f"expected {plural(arity, 'generic argument')}")
+        return error(
+            "E0107", f"missing generics for struct `{ty.name}`", span, f"expected {plural(arity, 'generic argument')}"
+        )
     supplied = plural(len(ty.args), "generic argument")
     verb = "was" if len(ty.args) == 1 else "were"
-    return error("E0107", f"struct takes {plural(arity, 'generic argument')} but {supplied} {verb} supplied", span,
-                 f"expected {plural(arity, 'generic argument')}")
+    return error(
+        "E0107",
+        f"struct takes {plural(arity, 'generic argument')} but {supplied} {verb} supplied",
+        span,
+        f"expected {plural(arity, 'generic argument')}",
+    )

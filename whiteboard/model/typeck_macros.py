@@ -49,8 +49,7 @@ class MacroChecks:
         if captures:
             self.out.format_captures[node.id] = captures
 
-    def _argument(self, key: int | str, positional: list, named: dict, captures: list,
-                  hole: Span) -> tuple[Ty, Span]:
+    def _argument(self, key: int | str, positional: list, named: dict, captures: list, hole: Span) -> tuple[Ty, Span]:
         """The type of what a placeholder uses (a positional or named argument, or a captured variable) and where
         rustc blames it: the argument, or the name inside the braces for a captured variable."""
         if isinstance(key, int):
@@ -132,12 +131,17 @@ def _name_span(hole: Span, name: str) -> Span:
 
 
 def _too_few_arguments(wanted: list[int], given: int, spans: list[Span], holes: list) -> Exception:
-    there = "no arguments were given" if given == 0 else (
-        f"there is {plural(given, 'argument')}" if given == 1 else f"there are {plural(given, 'argument')}")
+    there = (
+        "no arguments were given"
+        if given == 0
+        else (f"there is {plural(given, 'argument')}" if given == 1 else f"there are {plural(given, 'argument')}")
+    )
     distinct = sorted(set(wanted))
     if distinct == list(range(len(distinct))):  # implicit `{}`s: rustc counts them
-        return error(None, f"{plural(len(distinct), 'positional argument')} in format string, but {there}",
-                     spans[0])
+        return error(None, f"{plural(len(distinct), 'positional argument')} in format string, but {there}", spans[0])
     bad = next(hole for hole in holes if isinstance(hole.argument, int) and hole.argument >= given)
-    return error(None, f"invalid reference to positional argument {bad.argument} ({there})",
-                 _name_span(spans[holes.index(bad)], str(bad.argument)))
+    return error(
+        None,
+        f"invalid reference to positional argument {bad.argument} ({there})",
+        _name_span(spans[holes.index(bad)], str(bad.argument)),
+    )

@@ -78,8 +78,17 @@ def owner_of(ty: Ty) -> tuple[str, dict[str, Ty]]:
         return ty.name, dict(zip(std_sigs.TYPES.get(ty.name, ()), ty.args, strict=False))
     if isinstance(ty, (Slice, Array)):
         return ("slice" if isinstance(ty, Slice) else "array"), {"T": ty.elem}
-    simple = {Str: "str", Int: "int", Float: "float", Bool: "bool", Char: "char", Ref: "ref", Tuple: "tuple",
-              RawPtr: "pointer", FnPtr: "fn"}
+    simple = {
+        Str: "str",
+        Int: "int",
+        Float: "float",
+        Bool: "bool",
+        Char: "char",
+        Ref: "ref",
+        Tuple: "tuple",
+        RawPtr: "pointer",
+        FnPtr: "fn",
+    }
     return simple[type(ty)], {}
 
 
@@ -94,8 +103,9 @@ class MethodChecks:
             raise Unsupported("turbofish on a method call", call.span)
         method, derefs = self._probe(call, receiver)
         if method.is_destructor:
-            raise error("E0040", "explicit use of destructor method", call.method_span,
-                        "explicit destructor calls not allowed")
+            raise error(
+                "E0040", "explicit use of destructor method", call.method_span, "explicit destructor calls not allowed"
+            )
         self.out.methods[call.id] = (method.owner, call.method, derefs)
         if len(call.args) != len(method.params):
             raise arg_count(call.method_span, "method", len(method.params), len(call.args))
@@ -169,31 +179,50 @@ class MethodChecks:
         E0599 if it is another type's method (`unwrap`), else outside what the subset knows."""
         tables = ("int", "signed") if var.kind == "int" else ("float",)
         if any(call.method in std_sigs.METHODS[t] for t in tables):
-            return error("E0689", f"can't call method `{call.method}` on ambiguous numeric type `{var}`",
-                         call.method_span)
+            return error(
+                "E0689", f"can't call method `{call.method}` on ambiguous numeric type `{var}`", call.method_span
+            )
         if any(call.method in methods for methods in std_sigs.METHODS.values()):
-            return error("E0599", f"no method named `{call.method}` found for type `{var}` in the current scope",
-                         call.method_span, f"method not found in `{var}`")
+            return error(
+                "E0599",
+                f"no method named `{call.method}` found for type `{var}` in the current scope",
+                call.method_span,
+                f"method not found in `{var}`",
+            )
         return Unsupported(f"the method `{call.method}` on `{var}`", call.method_span)
 
     def _no_method(self, call: ast.MethodCall, receiver: Ty, steps: list[Ty]) -> Exception:
         """E0599 when every type on the deref chain is the program's own; std types may have methods the subset
         does not know, so there it is only "outside the subset"."""
         receiver = self.resolve(receiver)
-        signed_only = any(isinstance(s, Int) and not s.signed for s in steps) and call.method in std_sigs.METHODS[
-            "signed"]
-        user_only = signed_only or all(isinstance(s, Ref) or isinstance(s, Adt) and s.name not in std_sigs.TYPES
-                        and s.name not in std_sigs.ITERATOR_ITEMS for s in steps)
+        signed_only = (
+            any(isinstance(s, Int) and not s.signed for s in steps) and call.method in std_sigs.METHODS["signed"]
+        )
+        user_only = signed_only or all(
+            isinstance(s, Ref)
+            or isinstance(s, Adt)
+            and s.name not in std_sigs.TYPES
+            and s.name not in std_sigs.ITERATOR_ITEMS
+            for s in steps
+        )
         if not user_only:
             raise Unsupported(f"the method `{call.method}` on `{receiver}`", call.method_span)
         kind = "reference" if isinstance(receiver, Ref) else kind_of(receiver, self.items.enums)
         if isinstance(receiver, Int):
             kind = "type"
-        assoc = any(name == call.method for s in steps if isinstance(s, Adt)
-                    for name in self.items.methods_by_type.get(s.name, {}))
+        assoc = any(
+            name == call.method
+            for s in steps
+            if isinstance(s, Adt)
+            for name in self.items.methods_by_type.get(s.name, {})
+        )
         label = "this is an associated function, not a method" if assoc else f"method not found in `{receiver}`"
-        return error("E0599", f"no method named `{call.method}` found for {kind} `{receiver}` in the current scope",
-                     call.method_span, label)
+        return error(
+            "E0599",
+            f"no method named `{call.method}` found for {kind} `{receiver}` in the current scope",
+            call.method_span,
+            label,
+        )
 
     # ------------------------------------------------------------------------------------------------ for loops
 
@@ -204,8 +233,12 @@ class MethodChecks:
             raise error("E0282", "type annotations needed", expr.span, "type must be known at this point")
         iterator = self._into_iter(ty)
         if iterator is None:
-            raise error("E0277", f"`{self.resolve(ty)}` is not an iterator", expr.span,
-                        f"`{self.resolve(ty)}` is not an iterator")
+            raise error(
+                "E0277",
+                f"`{self.resolve(ty)}` is not an iterator",
+                expr.span,
+                f"`{self.resolve(ty)}` is not an iterator",
+            )
         return iterator_item_of(iterator)
 
     def _into_iter(self, ty: Ty) -> Adt | None:

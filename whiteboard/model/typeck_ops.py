@@ -81,7 +81,7 @@ def _is_string(ty: Ty) -> bool:
 
 
 def _category(ty: Ty) -> str | None:
-    """"int" / "float" for numbers (known or literal), "bool", or None."""
+    """ "int" / "float" for numbers (known or literal), "bool", or None."""
     if isinstance(ty, Int) or isinstance(ty, Var) and ty.kind == "int":
         return "int"
     if isinstance(ty, Float) or isinstance(ty, Var) and ty.kind == "float":
@@ -112,8 +112,9 @@ class OperatorChecks:
             return self.table.shallow(ty.inner)
         return ty
 
-    def _arithmetic(self, node: ast.Binary | ast.Assign, rhs_node: ast.Node, lhs: Ty, rhs: Ty,
-                    messages: dict[str, str]) -> Ty:
+    def _arithmetic(
+        self, node: ast.Binary | ast.Assign, rhs_node: ast.Node, lhs: Ty, rhs: Ty, messages: dict[str, str]
+    ) -> Ty:
         op = node.op
         left, right = self._operand(lhs), self._operand(rhs)
         left_cat, right_cat = _category(left), _category(right)
@@ -123,8 +124,11 @@ class OperatorChecks:
             return left
         if left_cat not in allowed:
             assign = messages is _CANNOT_ASSIGN
-            message = (f"binary assignment operation `{op}=` cannot be applied to type `{self.resolve(lhs)}`"
-                       if assign else messages[op].format(l=self.resolve(lhs), r=self.resolve(rhs)))
+            message = (
+                f"binary assignment operation `{op}=` cannot be applied to type `{self.resolve(lhs)}`"
+                if assign
+                else messages[op].format(l=self.resolve(lhs), r=self.resolve(rhs))
+            )
             raise error("E0368" if assign else "E0369", message, self._operator_span(node))
         if op in SHIFTS:
             if right_cat != "int":
@@ -140,8 +144,12 @@ class OperatorChecks:
         literals = (_literal_kind(self.resolve(lhs)), _literal_kind(self.resolve(rhs)))
         if op == "+" and messages is _CANNOT and literals in _ADD_LITERALS:
             message = _ADD_LITERALS[literals]
-        return error("E0277", message, self._operator_span(node), f"no implementation for `{self.resolve(lhs)} "
-                     f"{op} {self.resolve(rhs)}`")
+        return error(
+            "E0277",
+            message,
+            self._operator_span(node),
+            f"no implementation for `{self.resolve(lhs)} {op} {self.resolve(rhs)}`",
+        )
 
     def _operator_span(self, node: ast.Binary | ast.Assign) -> Span:
         """rustc points at the operator; a compound assignment's is found after its target."""
@@ -154,8 +162,12 @@ class OperatorChecks:
         left, right = self.table.shallow(lhs), self.table.shallow(rhs)
         if not self.table.try_unify(left, right) and not (op in EQUALITY and self._mixed_eq(left, right)):
             if isinstance(left, Ref) != isinstance(right, Ref):
-                raise error("E0277", f"can't compare `{self.resolve(lhs)}` with `{self.resolve(rhs)}`", span,
-                            f"no implementation for `{self.resolve(lhs)} == {self.resolve(rhs)}`")
+                raise error(
+                    "E0277",
+                    f"can't compare `{self.resolve(lhs)}` with `{self.resolve(rhs)}`",
+                    span,
+                    f"no implementation for `{self.resolve(lhs)} == {self.resolve(rhs)}`",
+                )
             self.unify_or_mismatch(rhs_span, left, right)
         trait = "PartialEq" if op in EQUALITY else "PartialOrd"
         self.require(lhs, trait, span, f"binary operation `{op}` cannot be applied to type `{{ty}}`", code="E0369")
@@ -199,8 +211,12 @@ class OperatorChecks:
         else:
             valid = category in ("int", "bool")
         if not valid:
-            raise error("E0600", f"cannot apply unary operator `{node.op}` to type `{self.resolve(operand)}`",
-                        node.span, f"cannot apply unary operator `{node.op}`")
+            raise error(
+                "E0600",
+                f"cannot apply unary operator `{node.op}` to type `{self.resolve(operand)}`",
+                node.span,
+                f"cannot apply unary operator `{node.op}`",
+            )
         if node.op == "-" and isinstance(operand, Var):
             self.require(operand, "Neg", node.span)  # `let n = -5; let u: u32 = n;` fails once `n` is known
         return operand
@@ -209,8 +225,12 @@ class OperatorChecks:
         ty = self.table.shallow(ty)
         if isinstance(ty, RawPtr):
             if not self.unsafe_depth:
-                raise error("E0133", "dereference of raw pointer is unsafe and requires unsafe block", node.span,
-                            "dereference of raw pointer")
+                raise error(
+                    "E0133",
+                    "dereference of raw pointer is unsafe and requires unsafe block",
+                    node.span,
+                    "dereference of raw pointer",
+                )
             return ty.inner
         if deref_once(ty) is not None:
             return deref_once(ty)
@@ -228,11 +248,24 @@ def _string_kind(ty: Ty, shallow) -> str | None:
 
 
 # (left, right) sequence kinds std implements `==` between (besides equal types).
-_SEQUENCE_EQ = frozenset({
-    ("Vec", "&[]"), ("Vec", "&mut []"), ("Vec", "[;]"), ("Vec", "&[;]"), ("Vec", "[]"),
-    ("[;]", "[]"), ("[;]", "&[]"), ("[;]", "&mut []"),
-    ("[]", "[;]"), ("[]", "Vec"), ("&[]", "[;]"), ("&mut []", "[;]"), ("&[]", "Vec"), ("&mut []", "Vec"),
-})
+_SEQUENCE_EQ = frozenset(
+    {
+        ("Vec", "&[]"),
+        ("Vec", "&mut []"),
+        ("Vec", "[;]"),
+        ("Vec", "&[;]"),
+        ("Vec", "[]"),
+        ("[;]", "[]"),
+        ("[;]", "&[]"),
+        ("[;]", "&mut []"),
+        ("[]", "[;]"),
+        ("[]", "Vec"),
+        ("&[]", "[;]"),
+        ("&mut []", "[;]"),
+        ("&[]", "Vec"),
+        ("&mut []", "Vec"),
+    }
+)
 
 
 def _sequence_kind(ty: Ty, shallow) -> str | None:

@@ -73,8 +73,9 @@ class PathChecks:
     def _const(self, name: str, path: ast.Path) -> tuple[tuple, Ty]:
         const = self.items.consts[name]
         if const.is_static and const.mutable and not self.unsafe_depth:
-            raise error("E0133", "use of mutable static is unsafe and requires unsafe block", path.span,
-                        "use of mutable static")
+            raise error(
+                "E0133", "use of mutable static is unsafe and requires unsafe block", path.span, "use of mutable static"
+            )
         return ("static" if const.is_static else "const", name), self.items.const_types[name]
 
     def _struct_ctor(self, name: str, path: ast.Path) -> tuple[tuple, Ty]:
@@ -94,8 +95,7 @@ class PathChecks:
         variant = self.items.variant(enum, name)
         ty = Adt(enum)
         if variant.kind == "named":
-            raise error("E0533", f"expected value, found struct variant `{enum}::{name}`", path.span,
-                        "not a value")
+            raise error("E0533", f"expected value, found struct variant `{enum}::{name}`", path.span, "not a value")
         if variant.kind == "unit":
             return ("variant", enum, name), ty
         fields = self.items.fields[f"{enum}::{name}"]
@@ -106,8 +106,12 @@ class PathChecks:
     def _module_path(self, segments: list[str], generics: list, path: ast.Path, from_root: bool) -> tuple[tuple, Ty]:
         module = segments[0]
         if not from_root and module not in self.items.modules:
-            raise error("E0433", f"cannot find module or crate `{module}` in this scope", path.span,
-                        f"use of unresolved module or unlinked crate `{module}`")
+            raise error(
+                "E0433",
+                f"cannot find module or crate `{module}` in this scope",
+                path.span,
+                f"use of unresolved module or unlinked crate `{module}`",
+            )
         if len(segments) < 2 or segments[1] not in std_sigs.MODULES[module]:
             raise Unsupported(f"the path `{'::'.join(path.segments)}`", path.span)
         if segments[1][0].isupper():  # `std::rc::Rc::new`: a type inside the module
@@ -119,8 +123,9 @@ class PathChecks:
         key = f"{module}::{segments[1]}"
         return ("std", key), self.std_fn(key, (), generics[1], path)
 
-    def _type_relative(self, type_name: str, name: str, generics: list, path: ast.Path,
-                       from_root: bool) -> tuple[tuple, Ty]:
+    def _type_relative(
+        self, type_name: str, name: str, generics: list, path: ast.Path, from_root: bool
+    ) -> tuple[tuple, Ty]:
         items = self.items
         if type_name in items.enums or type_name in items.structs:
             return self._user_assoc(type_name, name, path)
@@ -139,8 +144,9 @@ class PathChecks:
             return ("std", "Default::default"), FnPtr((), Adt(type_name, args))
         if type_name in std_sigs.TYPES or type_name == "Default":
             raise Unsupported(f"`{type_name}::{name}`", path.span)
-        raise error("E0433", f"cannot find type `{type_name}` in this scope", path.span,
-                    f"use of undeclared type `{type_name}`")
+        raise error(
+            "E0433", f"cannot find type `{type_name}` in this scope", path.span, f"use of undeclared type `{type_name}`"
+        )
 
     def _user_assoc(self, type_name: str, name: str, path: ast.Path) -> tuple[tuple, Ty]:
         items = self.items
@@ -153,8 +159,12 @@ class PathChecks:
             return ("std", "Default::default"), FnPtr((), Adt(type_name))
         kind = "enum" if type_name in items.enums else "struct"
         what = "variant or associated item" if kind == "enum" else "function or associated item"
-        raise error("E0599", f"no {what} named `{name}` found for {kind} `{type_name}` in the current scope",
-                    self.env.text.suffix(path.span, name), f"{what} not found in `{type_name}`")
+        raise error(
+            "E0599",
+            f"no {what} named `{name}` found for {kind} `{type_name}` in the current scope",
+            self.env.text.suffix(path.span, name),
+            f"{what} not found in `{type_name}`",
+        )
 
     def _primitive_const(self, ty: Ty, name: str, path: ast.Path) -> tuple[tuple, Ty]:
         table = std_sigs.INT_CONSTS if isinstance(ty, Int) else std_sigs.FLOAT_CONSTS if isinstance(ty, Float) else {}
@@ -171,8 +181,11 @@ class PathChecks:
         mapping: dict[str, Ty] = {}
         for names, given in ((owner_params, owner_args), (sig.generics, fn_args)):
             if given and len(given) != len(names):
-                raise error("E0107", f"function takes {len(names)} generic argument but {len(given)} generic "
-                            "arguments were supplied", path.span)
+                raise error(
+                    "E0107",
+                    f"function takes {len(names)} generic argument but {len(given)} generic arguments were supplied",
+                    path.span,
+                )
             for i, name in enumerate(names):
                 mapping[name] = self._given_type(given[i], path) if given else self.table.fresh()
         if key in std_sigs.BOUNDS:

@@ -26,7 +26,8 @@ class PatternChecks:
         bindings: dict = {}
         # How rustc names these bindings when one would shadow a tuple struct or variant (E0530).
         self._binding_kind = {"local binding": "let bindings", "function argument": "function parameters"}.get(
-            irrefutable_in, "match bindings")
+            irrefutable_in, "match bindings"
+        )
         self._pat(pattern, expected, MOVE, bindings)
         if irrefutable_in is not None:
             self.irrefutable.append((pattern, expected, irrefutable_in))
@@ -57,10 +58,13 @@ class PatternChecks:
 
     def _binding(self, pat: ast.PIdent, expected: Ty, mode: str, bindings: dict) -> None:
         if mode != MOVE and (pat.by_ref or pat.mutable):
-            raise error(None, "binding modifiers may only be written when the default binding mode is `move`",
-                        pat.span, "occurs within matched default binding mode",
-                        ("for more information, see <https://doc.rust-lang.org/reference/patterns.html"
-                         "#binding-modes>",))
+            raise error(
+                None,
+                "binding modifiers may only be written when the default binding mode is `move`",
+                pat.span,
+                "occurs within matched default binding mode",
+                ("for more information, see <https://doc.rust-lang.org/reference/patterns.html#binding-modes>",),
+            )
         if pat.by_ref:
             ty, final_mode = Ref(expected, pat.mutable), REF_MUT if pat.mutable else REF
         elif mode != MOVE:
@@ -68,8 +72,12 @@ class PatternChecks:
         else:
             ty, final_mode = expected, MOVE
         if pat.name in bindings:
-            raise error("E0416", f"identifier `{pat.name}` is bound more than once in the same pattern", pat.span,
-                        "used in a pattern more than once")
+            raise error(
+                "E0416",
+                f"identifier `{pat.name}` is bound more than once in the same pattern",
+                pat.span,
+                "used in a pattern more than once",
+            )
         bindings[pat.name] = Local(pat.id, ty)
         self.out.binding_types[pat.id] = ty
         self.out.binding_modes[pat.id] = final_mode
@@ -78,8 +86,12 @@ class PatternChecks:
 
     def _ref_pattern(self, pat: ast.PRef, expected: Ty, mode: str, bindings: dict) -> None:
         if mode != MOVE:
-            raise error(None, "reference patterns may only be written when the default binding mode is `move`",
-                        pat.span, "occurs within matched default binding mode")
+            raise error(
+                None,
+                "reference patterns may only be written when the default binding mode is `move`",
+                pat.span,
+                "occurs within matched default binding mode",
+            )
         ty = self.table.shallow(expected)
         if isinstance(ty, Var):
             inner = self.table.fresh()
@@ -87,8 +99,9 @@ class PatternChecks:
             ty = Ref(inner, pat.mutable)
         if not isinstance(ty, Ref) or ty.mutable != pat.mutable:
             found = "&mut _" if pat.mutable else "&_"
-            raise error("E0308", "mismatched types", pat.span,
-                        f"expected {describe(self.resolve(ty))}, found `{found}`")
+            raise error(
+                "E0308", "mismatched types", pat.span, f"expected {describe(self.resolve(ty))}, found `{found}`"
+            )
         self._pat(pat.pattern, ty.inner, MOVE, bindings)
 
     def _or_pattern(self, pat: ast.POr, expected: Ty, mode: str, bindings: dict) -> None:
@@ -101,14 +114,22 @@ class PatternChecks:
         for alt, alt_bindings in alternatives[1:]:
             for name in first.keys() ^ alt_bindings.keys():
                 missing_from = alt if name in first else first_alt
-                raise error("E0408", f"variable `{name}` is not bound in all patterns", missing_from.span,
-                            f"pattern doesn't bind `{name}`")
+                raise error(
+                    "E0408",
+                    f"variable `{name}` is not bound in all patterns",
+                    missing_from.span,
+                    f"pattern doesn't bind `{name}`",
+                )
             for name, local in alt_bindings.items():
                 self.unify_or_mismatch(alt.span, first[name].ty, local.ty)
         for name, local in first.items():
             if name in bindings:
-                raise error("E0416", f"identifier `{name}` is bound more than once in the same pattern",
-                            pat.span, "used in a pattern more than once")
+                raise error(
+                    "E0416",
+                    f"identifier `{name}` is bound more than once in the same pattern",
+                    pat.span,
+                    "used in a pattern more than once",
+                )
             bindings[name] = local
 
     # -------------------------------------------------------------------------------- non-reference patterns
@@ -131,23 +152,31 @@ class PatternChecks:
             what = {"tuple": "tuple variant", "named": "struct variant"}[kind]
             if resolution[0] == "struct":
                 what = what.replace("variant", "struct")
-            raise error("E0532", f"expected unit struct, unit variant or constant, found {what} "
-                        f"`{'::'.join(path.segments)}`", path.span)
+            raise error(
+                "E0532",
+                f"expected unit struct, unit variant or constant, found {what} `{'::'.join(path.segments)}`",
+                path.span,
+            )
         self.out.resolutions[path.id] = resolution
         self.unify_or_mismatch(pat.span, expected, ty)
 
     def _shadowing(self, resolution: tuple, span) -> Exception:
         """E0530: a lone name in a pattern that names a tuple struct or variant (`let Some = 5;`)."""
         what = "tuple structs" if resolution[0] == "struct" else "tuple variants"
-        return error("E0530", f"{self._binding_kind} cannot shadow {what}", span,
-                     f"cannot be named the same as a {what[:-1]}")
+        return error(
+            "E0530", f"{self._binding_kind} cannot shadow {what}", span, f"cannot be named the same as a {what[:-1]}"
+        )
 
     def _pat_PTupleStruct(self, pat: ast.PTupleStruct, expected: Ty, mode: str, bindings: dict) -> None:
         resolution, ty, kind, fields = self.pattern_path(pat.path)
         if kind != "tuple":
-            raise error("E0532", f"expected tuple struct or tuple variant, found "
-                        f"{'unit' if kind in ('unit', 'const') else 'struct'} variant "
-                        f"`{'::'.join(pat.path.segments)}`", pat.path.span)
+            raise error(
+                "E0532",
+                f"expected tuple struct or tuple variant, found "
+                f"{'unit' if kind in ('unit', 'const') else 'struct'} variant "
+                f"`{'::'.join(pat.path.segments)}`",
+                pat.path.span,
+            )
         self.out.resolutions[pat.path.id] = resolution
         self.unify_or_mismatch(pat.span, expected, ty)
         what = "tuple struct" if resolution[0] == "struct" else "tuple variant"
@@ -159,17 +188,23 @@ class PatternChecks:
             self.unify_or_mismatch(pat.span, expected, Tuple(tuple(self.table.fresh() for _ in pat.elems)))
             expected = self.table.shallow(expected)
         if not isinstance(expected, Tuple):
-            raise error("E0308", "mismatched types", pat.span,
-                        f"expected {describe(self.resolve(expected))}, found tuple")
+            raise error(
+                "E0308", "mismatched types", pat.span, f"expected {describe(self.resolve(expected))}, found tuple"
+            )
         self._sequence(pat, pat.elems, list(expected.elems), mode, bindings, "tuple")
 
-    def _sequence(self, pat: ast.Pattern, elems: list[ast.Pattern], fields: list[Ty], mode: str, bindings: dict,
-                  what: str) -> None:
+    def _sequence(
+        self, pat: ast.Pattern, elems: list[ast.Pattern], fields: list[Ty], mode: str, bindings: dict, what: str
+    ) -> None:
         """Match `elems` (which may contain one `..`) against the field types of a tuple or tuple variant."""
         rest = [i for i, e in enumerate(elems) if isinstance(e, ast.PRest)]
         if len(rest) > 1:
-            raise error(None, "`..` can only be used once per tuple pattern", elems[rest[1]].span,
-                        "can only be used once per tuple pattern")
+            raise error(
+                None,
+                "`..` can only be used once per tuple pattern",
+                elems[rest[1]].span,
+                "can only be used once per tuple pattern",
+            )
         if rest:
             before, after = elems[: rest[0]], elems[rest[0] + 1 :]
             if len(before) + len(after) > len(fields):
@@ -184,14 +219,19 @@ class PatternChecks:
         for elem, ty in pairs:
             self._pat(elem, ty, mode, bindings)
 
-    def _field_count(self, pat: ast.Pattern, elems: list[ast.Pattern], what: str, found: int,
-                     expected: int) -> Exception:
+    def _field_count(
+        self, pat: ast.Pattern, elems: list[ast.Pattern], what: str, found: int, expected: int
+    ) -> Exception:
         if what == "tuple":
             return mismatched(pat.span, Tuple((Var(0),) * expected), Tuple((Var(0),) * found))
         fields = lambda n: f"{n} field" + ("" if n == 1 else "s")  # noqa: E731
         span = elems[0].span if elems else pat.span  # rustc points at the sub-patterns
-        return error("E0023", f"this pattern has {fields(found)}, but the corresponding {what} has "
-                     f"{fields(expected)}", span, f"expected {fields(expected)}, found {found}")
+        return error(
+            "E0023",
+            f"this pattern has {fields(found)}, but the corresponding {what} has {fields(expected)}",
+            span,
+            f"expected {fields(expected)}, found {found}",
+        )
 
     def _pat_PStruct(self, pat: ast.PStruct, expected: Ty, mode: str, bindings: dict) -> None:
         resolution, key = self._struct_path(pat.path)
@@ -201,15 +241,23 @@ class PatternChecks:
         for name, sub in pat.fields:
             if name not in fields:
                 what = "struct" if resolution[0] == "struct" else "variant"
-                raise error("E0026", f"{what} `{key}` does not have a field named `{name}`", sub.span,
-                            f"{what} `{key}` does not have this field")
+                raise error(
+                    "E0026",
+                    f"{what} `{key}` does not have a field named `{name}`",
+                    sub.span,
+                    f"{what} `{key}` does not have this field",
+                )
             self._pat(sub, fields[name], mode, bindings)
         missing = [name for name in fields if name not in dict(pat.fields)]
         if missing and not pat.rest:
             listing = ", ".join(f"`{name}`" for name in missing)
             plural = "s" if len(missing) > 1 else ""
-            raise error("E0027", f"pattern does not mention field{plural} {listing}", pat.span,
-                        f"missing field{plural} {listing}")
+            raise error(
+                "E0027",
+                f"pattern does not mention field{plural} {listing}",
+                pat.span,
+                f"missing field{plural} {listing}",
+            )
 
     def _pat_PLit(self, pat: ast.PLit, expected: Ty, mode: str, bindings: dict) -> None:
         if pat.negative:
@@ -270,16 +318,24 @@ class PatternChecks:
         if len(segments) == 2 and segments[0] in items.enums:
             variant = items.variant(*segments)
             if variant is None:
-                raise error("E0599", f"no variant or associated item named `{segments[1]}` found for enum "
-                            f"`{segments[0]}` in the current scope", self.env.text.suffix(path.span, segments[1]),
-                            f"variant or associated item not found in `{segments[0]}`")
+                raise error(
+                    "E0599",
+                    f"no variant or associated item named `{segments[1]}` found for enum "
+                    f"`{segments[0]}` in the current scope",
+                    self.env.text.suffix(path.span, segments[1]),
+                    f"variant or associated item not found in `{segments[0]}`",
+                )
             fields = [t for _, t in items.fields["::".join(segments)]]
             return ("variant", *segments), Adt(segments[0]), variant.kind, fields
         name = "::".join(path.segments)
         if path.segments[-1] in _RESULT_VARIANTS:
             raise Unsupported("`Result` and its variants `Ok` and `Err`", path.span)
-        raise error("E0531", f"cannot find tuple struct or tuple variant `{name}` in this scope", path.span,
-                    "not found in this scope")
+        raise error(
+            "E0531",
+            f"cannot find tuple struct or tuple variant `{name}` in this scope",
+            path.span,
+            "not found in this scope",
+        )
 
 
 def _is_str_literal(pat: ast.Pattern) -> bool:

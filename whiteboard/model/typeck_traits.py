@@ -34,10 +34,14 @@ _STD_ADTS: dict[str, dict[str, str]] = {
     "String": dict.fromkeys(("Clone", "Debug", "Display", "Default", "PartialEq", "PartialOrd", "Eq", "Ord"), ALL),
     "Vec": {"Default": ALL, **dict.fromkeys(("Clone", "Debug", "PartialEq", "PartialOrd", "Eq", "Ord"), IF_ARGS)},
     "Box": dict.fromkeys(("Clone", "Debug", "Display", "Default", "PartialEq", "PartialOrd", "Eq", "Ord"), IF_ARGS),
-    "Rc": {"Clone": ALL, **dict.fromkeys(("Debug", "Display", "Default", "PartialEq", "PartialOrd", "Eq", "Ord"),
-                                         IF_ARGS)},
-    "Option": {"Default": ALL, **dict.fromkeys(("Copy", "Clone", "Debug", "PartialEq", "PartialOrd", "Eq", "Ord"),
-                                               IF_ARGS)},
+    "Rc": {
+        "Clone": ALL,
+        **dict.fromkeys(("Debug", "Display", "Default", "PartialEq", "PartialOrd", "Eq", "Ord"), IF_ARGS),
+    },
+    "Option": {
+        "Default": ALL,
+        **dict.fromkeys(("Copy", "Clone", "Debug", "PartialEq", "PartialOrd", "Eq", "Ord"), IF_ARGS),
+    },
     "Iter": {"Clone": ALL, "Debug": IF_ARGS},
     "IterMut": {"Debug": IF_ARGS},
     "IntoIter": {"Clone": IF_ARGS, "Debug": IF_ARGS},

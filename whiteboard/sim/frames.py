@@ -30,6 +30,8 @@ class SlotPlan:
 class FramePlan:
     size: int
     slots: dict[int, SlotPlan]  # binding (PIdent id, or -FnDef id for `self`) -> slot
+    # The bindings of one name across an or-pattern's alternatives share a slot; any of their ids finds it.
+    aliases: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass(slots=True, eq=False)
@@ -75,10 +77,18 @@ def plan_frame(fn: S.FnDef, binding_types: dict[int, T.Ty], self_ty: T.Ty | None
     cursor = RETURN_AND_FP
     slots: dict[int, SlotPlan] = {}
     for binding_id, name, ty in bindings:
+        if isinstance(ty, tuple):  # ("alias", first binding id): an or-pattern's later alternative
+            if ty[1] in slots:
+                slots[binding_id] = slots[ty[1]]
+            continue
         size, align = layouts.size_of(ty), layouts.align_of(ty)
         cursor = align_up(cursor + size, max(align, 1))
         slots[binding_id] = SlotPlan(binding_id, name, ty, cursor, size, align)
-    return FramePlan(align_up(cursor, 16), slots)
+    groups: dict[int, list[int]] = {}
+    for binding_id, plan in slots.items():
+        groups.setdefault(id(plan), []).append(binding_id)
+    aliases = {b: tuple(ids) for ids in groups.values() if len(ids) > 1 for b in ids}
+    return FramePlan(align_up(cursor, 16), slots, aliases)
 
 
 def _collect_pattern(pat, types: dict[int, T.Ty], out: list) -> None:
@@ -94,10 +104,20 @@ def _collect_pattern(pat, types: dict[int, T.Ty], out: list) -> None:
         for _, p in pat.fields:
             _collect_pattern(p, types, out)
     elif isinstance(pat, S.POr):
-        # Every alternative binds the same names; rustc gives them one slot each, as the first alternative does.
+        # Every alternative binds the same names to one slot each: later alternatives alias the first one's.
         _collect_pattern(pat.alts[0], types, out)
+        first = {name: binding_id for binding_id, name, _ in _bindings(pat.alts[0], types)}
+        for alt in pat.alts[1:]:
+            for binding_id, name, _ in _bindings(alt, types):
+                out.append((binding_id, name, ("alias", first.get(name))))
     elif isinstance(pat, S.PRef):
         _collect_pattern(pat.pattern, types, out)
+
+
+def _bindings(pat, types: dict[int, T.Ty]) -> list:
+    found: list = []
+    _collect_pattern(pat, types, found)
+    return found
 
 
 def _collect_block(node, types: dict[int, T.Ty], out: list) -> None:

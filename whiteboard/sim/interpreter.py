@@ -36,6 +36,7 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
         self.recorder = recorder  # a trace.Recorder, or None when only the output matters (`whiteboard run`)
         self.max_steps = max_steps
         self.steps = 0
+        self.last_span = (1, 1, 1, 1)  # of the step running now, for messages about it
         self.stdout: list[str] = []
         self.stderr: list[str] = []
         self.heap = Heap()
@@ -69,6 +70,7 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
         """Begin a new step; its label is `label` followed by the source text at `text_span` (made only when
         recording, so a plain run does not pay for it)."""
         self.steps += 1
+        self.last_span = span
         if self.steps > self.max_steps:
             raise StepLimit(self.max_steps, span)
         if self.recorder is not None:
@@ -189,6 +191,8 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
         plan = frame.plan.slots[binding_id]
         slot = Slot(self.new_id(), plan.name, plan.ty, frame.top - plan.offset, plan.size, plan.align, [value])
         frame.slots[binding_id] = slot
+        for alias in frame.plan.aliases.get(binding_id, ()):
+            frame.slots[alias] = slot
         frame.scopes[-1].append(slot)
         if self.recorder is not None:
             self.recorder.slots[slot.id] = slot
@@ -333,7 +337,12 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
             # `let (ref a, b) = pair;` binds from the place: only the parts bound by value move out,
             # and `let _ = x;` neither moves nor drops x.
             place = yield from self.place(stmt.init)
-            yield from self.bind_pattern(stmt.pattern, place, place.ty, frame, fresh=True, from_place=True)
+            refutable = stmt.else_block is not None
+            matched = yield from self.bind_pattern(
+                stmt.pattern, place, place.ty, frame, fresh=True, from_place=True, refutable=refutable
+            )
+            if not matched:
+                yield from self.eval_block(stmt.else_block)  # let-else: the else block diverges
             return
         mark = len(self.temps)
         f = self.simple(stmt.init)

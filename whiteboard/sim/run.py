@@ -122,6 +122,9 @@ def _run(source: str, path: str, record: bool, max_steps: int) -> RunResult:
         code = interp.run()
     except InternalLimit as err:
         return _unsupported(source, path, err.what, err.span, record, recorder, "".join(interp.stdout))
+    except LayoutError as err:
+        what = f"a value of a type the whiteboard cannot lay out ({err})"
+        return _unsupported(source, path, what, interp.last_span, record, recorder, "".join(interp.stdout))
     except StepLimit as err:
         code = EXIT_STEP_LIMIT
         extra = (

@@ -485,6 +485,9 @@ class StdMixin(MacroMixin):
     def make_iter(self, expr):
         value = yield from self.eval(expr)
         if isinstance(value, V.RangeV):
+            if isinstance(value.start, str):  # 'a'..='e': chars are walked by their code points
+                end = ord(value.end) + (1 if value.inclusive else 0)
+                return V.IterV("char_range", None, ord(value.start), end, 1)
             end = value.end + (1 if value.inclusive else 0)
             return V.IterV("range", None, value.start, end, 1)
         if isinstance(value, V.IterV):
@@ -508,6 +511,8 @@ class StdMixin(MacroMixin):
         it.pos += 1
         if it.kind == "range":
             return i, None
+        if it.kind == "char_range":
+            return chr(i), T.CHAR
         if it.kind in ("ref", "mut"):
             sl = it.source
             size = self.layouts.size_of(sl.elem_ty)
