@@ -65,7 +65,7 @@ class ExprMixin:
             if self.recorder is not None and place.root is not None:
                 self.emit(E.ValueCopied(place.root, None))
             return copied
-        if isinstance(value, V.RefV):
+        if isinstance(value, (V.RefV, V.SliceV)):
             return value  # `&mut` passed on is a reborrow: the original stays usable
         place.set(V.MOVED)
         if self.recorder is not None and place.root is not None:
@@ -307,14 +307,23 @@ class ExprMixin:
                 raise self.panic(f"range end index {end} out of range for slice of length {length}", where)
         return self.slice_over(base, start, end, mutable)
 
+    def eval_condition(self, e):
+        """A condition (`if`, `while`, an operand of `&&`/`||`, a match guard): its temporaries drop right after."""
+        mark = len(self.temps)
+        f = self.simple(e)
+        value = f() if f is not None else (yield from self.eval(e))
+        if len(self.temps) > mark:
+            yield from self.drop_temps(mark)
+        return value
+
     def ev_binary(self, e: S.Binary):
         op = e.op
-        if op == "&&":
-            left = yield from self.eval(e.lhs)
-            return (yield from self.eval(e.rhs)) if left else False
-        if op == "||":
-            left = yield from self.eval(e.lhs)
-            return True if left else (yield from self.eval(e.rhs))
+        if op in ("&&", "||"):
+            # Each operand of a lazy boolean operator is its own temporary scope.
+            left = yield from self.eval_condition(e.lhs)
+            if left == (op == "||"):
+                return left
+            return (yield from self.eval_condition(e.rhs))
         whole = self.simple(e)
         if whole is not None:
             return whole()
@@ -369,6 +378,8 @@ class ExprMixin:
         if isinstance(value, V.RcV):
             return self.comparable(value.block.items[0])
         if isinstance(value, V.Agg):
+            if isinstance(value.ty, T.Array):
+                return [self.comparable(v) for v in value.fields]  # so `vec == [1, 2, 3]` compares equal
             return tuple(self.comparable(v) for v in value.fields)
         if isinstance(value, V.EnumV):
             return (self.variant_index(value), tuple(self.comparable(v) for v in value.fields))
@@ -490,8 +501,7 @@ class ExprMixin:
             yield from self.drop_temps(mark)
             return (yield from self.eval_else(e))
         self.step(e.cond.span, "if ", e.cond.span)
-        f = self.simple(e.cond)
-        cond = f() if f is not None else (yield from self.eval(e.cond))
+        cond = yield from self.eval_condition(e.cond)
         if cond:
             return (yield from self.eval_block(e.then))
         return (yield from self.eval_else(e))
@@ -526,12 +536,15 @@ class ExprMixin:
                     if not self.pattern_matches(e.cond.pattern, scrutinee.get(), scrutinee.ty):
                         yield from self.drop_temps(mark)
                         return ()
-                    yield from self.in_binding_scope(e.cond.pattern, scrutinee, e.body)
+                    try:
+                        yield from self.in_binding_scope(e.cond.pattern, scrutinee, e.body)
+                    except (Break, Continue, Return):
+                        yield from self.drop_temps(mark)
+                        raise
                     yield from self.drop_temps(mark)  # the scrutinee's temporaries live for one iteration
                 else:
                     self.step(e.cond.span, "while ", e.cond.span)
-                    f = self.simple(e.cond)
-                    if not (f() if f is not None else (yield from self.eval(e.cond))):
+                    if not (yield from self.eval_condition(e.cond)):
                         return ()
                     yield from self.eval_block(e.body)
             except Break as brk:
@@ -614,7 +627,7 @@ class ExprMixin:
                 yield from self.bind_pattern(
                     arm.pattern, scrutinee, scrutinee.ty, frame, fresh=True, from_place=True, dry=True
                 )
-                passed = yield from self.eval(arm.guard)
+                passed = yield from self.eval_condition(arm.guard)
                 yield from self.close_scope(frame, dropping=False)
                 if not passed:
                     continue

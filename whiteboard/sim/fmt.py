@@ -8,6 +8,7 @@ Display (`1e21` prints as `1000000000000000000000`, `1.0` as `1`), and in Debug 
 from __future__ import annotations
 
 import math
+import re
 import struct
 from dataclasses import dataclass
 
@@ -24,9 +25,10 @@ class Spec:
     sign: str = ""  # "+" | ""
     alternate: bool = False
     zero: bool = False
-    width: int | str | None = None  # str: `width$` names an argument
-    precision: int | str | None = None
+    width: int | tuple | None = None  # ("$", N | name): taken from an argument
+    precision: int | tuple | None = None  # also ("*",): from the next positional argument
     kind: str = ""  # "" Display, "?" Debug, "x", "X", "b", "o", "e", "E"
+    debug_hex: str = ""  # "x" / "X" for `{:x?}`: Debug with integers in hex
 
 
 class TemplateError(ValueError):
@@ -84,7 +86,7 @@ def _parse_spec(body: str) -> Spec:
         i += 1
     if fmt[i : i + 1] == "#":
         alternate, i = True, i + 1
-    if fmt[i : i + 1] == "0":
+    if fmt[i : i + 1] == "0" and not re.match(r"0+\$", fmt[i:]):  # `0$` is a width taken from argument 0
         zero, i = True, i + 1
     width, i = _count(fmt, i)
     precision = None
@@ -93,16 +95,22 @@ def _parse_spec(body: str) -> Spec:
     kind = fmt[i:]
     if kind not in ("", "?", "x", "X", "b", "o", "e", "E", "x?", "X?"):
         raise TemplateError(f"unknown format trait `{kind}`")
-    return Spec(arg, fill, align, sign, alternate, zero, width, precision, kind.rstrip("?") if len(kind) > 1 else kind)
+    if kind in ("x?", "X?"):
+        return Spec(arg, fill, align, sign, alternate, zero, width, precision, "?", kind[0])
+    return Spec(arg, fill, align, sign, alternate, zero, width, precision, kind)
 
 
-def _count(fmt: str, i: int) -> tuple[int | str | None, int]:
+def _count(fmt: str, i: int) -> tuple[int | tuple | None, int]:
+    """A width or precision: a literal number, `N$` / `name$` (taken from an argument, returned as ("$", N|name)),
+    or `*` (precision from the next positional argument, returned as ("*",))."""
+    if fmt[i : i + 1] == "*":
+        return ("*",), i + 1
     j = i
     while j < len(fmt) and (fmt[j].isalnum() or fmt[j] == "_"):
         j += 1
     if j < len(fmt) and fmt[j] == "$":
         token = fmt[i:j]
-        return (int(token) if token.isdigit() else token), j + 1
+        return ("$", int(token) if token.isdigit() else token), j + 1
     k = i
     while k < len(fmt) and fmt[k].isdigit():
         k += 1

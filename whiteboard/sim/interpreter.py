@@ -8,6 +8,8 @@ Break, continue and return are exceptions that never leave the generator of the 
 
 from __future__ import annotations
 
+import functools
+
 from whiteboard.model import syntax as S
 from whiteboard.model import types as T
 from whiteboard.sim import events as E
@@ -413,17 +415,16 @@ def _end_span(span: tuple) -> tuple:
     return (span[2], max(span[3] - 1, 1), span[2], span[3])
 
 
-_LINES: dict[int, list[str]] = {}
+@functools.lru_cache(maxsize=16)
+def _lines(source: str) -> list[str]:
+    return source.splitlines()
 
 
 def _label(source: str, span: tuple) -> str:
     """The source text a step executes (first line only), for step labels and messages."""
     if not source or not span[0]:
         return ""
-    lines = _LINES.get(id(source))
-    if lines is None or len(_LINES) > 64:
-        _LINES.clear()
-        lines = _LINES[id(source)] = source.splitlines()
+    lines = _lines(source)
     line = lines[span[0] - 1] if span[0] - 1 < len(lines) else ""
     if span[2] == span[0]:
         return line[span[1] - 1 : span[3] - 1].strip()

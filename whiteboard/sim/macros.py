@@ -76,6 +76,10 @@ class MacroMixin:
             if isinstance(part, str):
                 out.append(part)
                 continue
+            precision = None
+            if part.precision == ("*",):  # `{:.*}` takes the precision, then the value, from the positional list
+                precision = values[positional[next_index].id][0]
+                next_index += 1
             if part.arg is None:
                 value, ty = values[positional[next_index].id]
                 next_index += 1
@@ -86,7 +90,8 @@ class MacroMixin:
             else:
                 value, ty = self.captured(part.arg, e)
             width = self.count_value(part.width, positional, named, values, e)
-            precision = self.count_value(part.precision, positional, named, values, e)
+            if precision is None:
+                precision = self.count_value(part.precision, positional, named, values, e)
             out.append(self.format_one(value, ty, part, width, precision))
         return out
 
@@ -95,10 +100,9 @@ class MacroMixin:
         f = self.simple(expr)
         if f is not None:
             return f()
-        if isinstance(expr, (S.Path, S.FieldAccess, S.Index)) or (isinstance(expr, S.Unary) and expr.op == "*"):
-            place = yield from self.place(expr)
-            return place.get()
-        return (yield from self.eval(expr))
+        # An rvalue gets a temporary place (dropped at the end of the statement), a place is read where it is.
+        place = yield from self.place(expr)
+        return place.get()
 
     def captured(self, name: str, e):
         """`{x}` inside the template names a variable in scope."""
@@ -118,21 +122,20 @@ class MacroMixin:
         raise InternalLimit(f"the format argument `{name}`", e.template_span)
 
     def count_value(self, count, positional, named, values, e):
-        if count is None or isinstance(count, int) and not isinstance(count, bool):
-            return count
-        if isinstance(count, str) and count in named:
-            return values[named[count].id][0]
-        if isinstance(count, str):
-            return self.captured(count, e)[0]
-        return values[positional[count].id][0]
+        if not isinstance(count, tuple):
+            return count  # None or a literal number
+        ref = count[1]
+        if isinstance(ref, int):
+            return values[positional[ref].id][0]
+        if ref in named:
+            return values[named[ref].id][0]
+        return self.captured(ref, e)[0]
 
     def format_one(self, value, ty: T.Ty, spec: Spec, width, precision) -> str:
         value, ty = _deref(value, ty)
-        if spec.kind in ("?",):
-            text = self.debug(value, ty, spec.alternate, 0, precision)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                return pad_number(text, spec, width)
-            return pad(text, spec, width)
+        if spec.kind == "?":
+            # Debug passes the formatter on: width, precision and sign apply to each number and string inside.
+            return self.debug(value, ty, spec.alternate, 0, (spec, width, precision))
         if isinstance(value, bool):
             return pad("true" if value else "false", spec, width)
         if isinstance(value, int):
@@ -161,71 +164,75 @@ class MacroMixin:
             return format_float(value, ty, False, None)
         raise InternalLimit(f"printing a `{ty}` with `{{}}` (it needs `impl Display`; use `{{:?}}`)", (0, 0, 0, 0))
 
-    def debug(self, value, ty: T.Ty, pretty: bool, indent: int, precision=None) -> str:
+    def debug(self, value, ty: T.Ty, pretty: bool, indent: int, fmt: tuple | None = None) -> str:
+        """`{:?}` / `{:#?}`; `fmt` is (spec, width, precision) of the placeholder, applied to the leaves."""
         value, ty = _deref(value, ty)
+        spec, width, precision = fmt or (Spec(None), None, None)
         if isinstance(value, bool):
-            return "true" if value else "false"
+            return pad("true" if value else "false", spec, width)
         if isinstance(value, int):
-            return str(value)
+            leaf = Spec(None, kind=spec.debug_hex, alternate=spec.alternate, sign=spec.sign) if spec.debug_hex else spec
+            return pad_number(format_int(value, ty, leaf), spec, width)
         if isinstance(value, float):
-            return format_float(value, ty, precision is None, precision)
+            return pad_number(format_float(value, ty, precision is None, precision, spec.sign), spec, width)
+        # str and char Debug write their quoted text directly: width does not pad them.
         if isinstance(value, str):
             return "'" + escape_debug(value, "'") + "'"
         if isinstance(value, V.StrV):
             return '"' + escape_debug(value.text, '"') + '"'
         if value == ():
-            return "()"
+            return pad("()", spec, width)
         if isinstance(value, V.VecV):
             if value.ty == T.STRING:
                 return '"' + escape_debug(self.string_text(value), '"') + '"'
             items = value.block.items if value.block is not None else []
-            return self.debug_seq("[", "]", [(None, v, value.ty.args[0]) for v in items], pretty, indent)
+            return self.debug_seq("[", "]", [(None, v, value.ty.args[0]) for v in items], pretty, indent, fmt)
         if isinstance(value, V.SliceV):
-            return self.debug_seq(
-                "[", "]", [(None, v, value.elem_ty) for v in value.holder[value.start : value.end]], pretty, indent
-            )
+            items = [(None, v, value.elem_ty) for v in value.holder[value.start : value.end]]
+            return self.debug_seq("[", "]", items, pretty, indent, fmt)
         if isinstance(value, V.Agg):
             if isinstance(ty, T.Array):
-                return self.debug_seq("[", "]", [(None, v, ty.elem) for v in value.fields], pretty, indent)
+                return self.debug_seq("[", "]", [(None, v, ty.elem) for v in value.fields], pretty, indent, fmt)
             layout = self.layouts.layout(value.ty)
             if isinstance(value.ty, T.Tuple):
                 parts = [(None, v, f.ty) for v, f in zip(value.fields, layout.fields)]
-                return self.debug_seq("(", ")", parts, pretty, indent, tuple_one=len(parts) == 1)
+                return self.debug_seq("(", ")", parts, pretty, indent, fmt, tuple_one=len(parts) == 1)
             name = value.ty.name
             struct = self.info.structs.get(name)
             kind = struct.kind if struct is not None else "named"
-            return self.debug_fields(
-                name, kind, [(f.name, v, f.ty) for v, f in zip(value.fields, layout.fields)], pretty, indent
-            )
+            fields = [(f.name, v, f.ty) for v, f in zip(value.fields, layout.fields)]
+            return self.debug_fields(name, kind, fields, pretty, indent, fmt)
         if isinstance(value, V.EnumV):
             layout = self.layouts.layout(value.ty)
             variant = next(v for v in layout.variants if v.name == value.variant)
             fields = [(f.name, v, f.ty) for v, f in zip(value.fields, variant.fields)]
             kind = "unit" if not fields else ("tuple" if fields[0][0].isdigit() else "named")
-            return self.debug_fields(value.variant, kind, fields, pretty, indent)
+            return self.debug_fields(value.variant, kind, fields, pretty, indent, fmt)
         if isinstance(value, V.RangeV):
             return f"{value.start}..{'=' if value.inclusive else ''}{value.end}"
-        raise InternalLimit(f"printing a `{ty}` with `{{:?}}`", (0, 0, 0, 0))
+        raise InternalLimit(f"printing a `{ty}` with `{{:?}}`", self.last_span)
 
-    def debug_fields(self, name: str, kind: str, fields: list, pretty: bool, indent: int) -> str:
+    def debug_fields(self, name: str, kind: str, fields: list, pretty: bool, indent: int, fmt=None) -> str:
         if kind == "unit" or not fields:
-            return name
+            return name  # derive(Debug) writes a unit name as is: no padding
         if kind == "tuple":
-            return name + self.debug_seq("(", ")", [(None, v, t) for _, v, t in fields], pretty, indent)
+            return name + self.debug_seq("(", ")", [(None, v, t) for _, v, t in fields], pretty, indent, fmt)
         if pretty:
             pad_in = "    " * (indent + 1)
-            lines = [f"{pad_in}{n}: {self.debug(v, t, True, indent + 1)}," for n, v, t in fields]
+            lines = [f"{pad_in}{n}: {self.debug(v, t, True, indent + 1, fmt)}," for n, v, t in fields]
             return name + " {\n" + "\n".join(lines) + "\n" + "    " * indent + "}"
-        return name + " { " + ", ".join(f"{n}: {self.debug(v, t, False, 0)}" for n, v, t in fields) + " }"
+        return name + " { " + ", ".join(f"{n}: {self.debug(v, t, False, 0, fmt)}" for n, v, t in fields) + " }"
 
-    def debug_seq(self, open_: str, close: str, items: list, pretty: bool, indent: int, tuple_one=False) -> str:
+    def debug_seq(
+        self, open_: str, close: str, items: list, pretty: bool, indent: int, fmt=None, tuple_one=False
+    ) -> str:
         if not items:
             return open_ + close
         if pretty:
             pad_in = "    " * (indent + 1)
-            lines = [f"{pad_in}{self.debug(v, t, True, indent + 1)}," for _, v, t in items]
+            lines = [f"{pad_in}{self.debug(v, t, True, indent + 1, fmt)}," for _, v, t in items]
             return open_ + "\n" + "\n".join(lines) + "\n" + "    " * indent + close
-        body = ", ".join(self.debug(v, t, False, 0) for _, v, t in items)
+        body = ", ".join(self.debug(v, t, False, 0, fmt) for _, v, t in items)
         return open_ + body + ("," if tuple_one else "") + close
 
     # -------------------------------------------------------------------------------------------------- assert!
@@ -346,6 +353,8 @@ class MacroMixin:
         if method == "clear":
             if s.block is not None:
                 s.block.items.clear()
+                if self.recorder is not None:
+                    self.emit(E.HeapWritten(s.block.id, 0, ("text", "")))
             return ()
         if method in ("reserve", "reserve_exact"):
             self.reserve(s, args[0], e, exact=method == "reserve_exact")
@@ -362,8 +371,10 @@ class MacroMixin:
             return self.string_from(self.display(value, ty), e)
         text = self.display(value, ty)
         if isinstance(value, int) and isinstance(ty, T.Int):
-            # Integers format into a String sized for the longest value of their type (u32: 10 digits).
-            s = self.new_vec(T.STRING, len(str((1 << ty.bits) - 1)), bytearray(), e)
+            # std's integer to_string: unsigned ones allocate exactly; signed ones room for the longest value of
+            # the type, plus the sign when negative (i32: 10 digits).
+            cap = len(text) if not ty.signed else len(str(ty.max)) + (value < 0)
+            s = self.new_vec(T.STRING, cap, bytearray(), e)
         else:
             s = self.new_vec(T.STRING, 0, bytearray(), e)
         self.string_push_str(V.Place([s], 0, 0, T.STRING, None), text, e)

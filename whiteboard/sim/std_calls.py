@@ -113,9 +113,14 @@ class StdMixin(MacroMixin):
             ty = ty.inner if isinstance(ty, T.Ref) else ty
             arg = yield from self.eval(e.args[0])
             if isinstance(arg, V.StrV):
-                return len(arg.text.encode())
+                return len(arg.text.encode()) if name.endswith("size_of_val") else 1
             if isinstance(arg, V.SliceV):
-                return arg.length * self.layouts.size_of(arg.elem_ty)
+                elem = arg.elem_ty
+                return (
+                    arg.length * self.layouts.size_of(elem)
+                    if name.endswith("size_of_val")
+                    else self.layouts.align_of(elem)
+                )
             return self.layouts.size_of(ty) if name.endswith("size_of_val") else self.layouts.align_of(ty)
         args = []
         for arg in e.args:
@@ -202,6 +207,8 @@ class StdMixin(MacroMixin):
         if isinstance(ty, T.Array):
             return V.Agg(ty, [self.default_value(ty.elem, node) for _ in range(ty.length)])
         if isinstance(ty, T.Adt):
+            if ty.name == "Vec" and self.layouts.size_of(ty.args[0]) == 0:
+                return self.zst_vec(ty)
             if ty.name in ("String", "Vec"):
                 return V.VecV(ty, None, 0)
             if ty.name == "Option":

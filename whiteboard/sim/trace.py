@@ -28,13 +28,17 @@ class Recorder:
         self.checkpoints: list[int] = []
         self.states: list[MemoryState] = []
         self.events_since = 0
+        self.next_check = 0  # measuring the state's size costs too, so it is done only this often
 
     def step(self, span: tuple, label: str, depth: int) -> None:
         done = len(self.steps) - 1  # the step that just ended
-        if done == 0 or (self.events_since >= CHECKPOINT_EVENTS and self.events_since >= self.state.size // 4):
-            self.checkpoints.append(done)
-            self.states.append(self.state.copy())
-            self.events_since = 0
+        if done >= 0 and self.events_since >= self.next_check:
+            wanted = max(CHECKPOINT_EVENTS, self.state.size // 4)
+            if done == 0 or self.events_since >= wanted:
+                self.checkpoints.append(done)
+                self.states.append(self.state.copy())
+                self.events_since = 0
+            self.next_check = wanted
         self.state.forget_freed()
         self.steps.append(E.Step(len(self.steps), span, label, depth))
 
@@ -96,6 +100,7 @@ class MemoryState:
     stderr: str = ""
     overflowed: bool = False
     panic: str | None = None
+    freed_now: list = field(default_factory=list)  # blocks freed in the current step, forgotten at the next
 
     def copy(self) -> MemoryState:
         frames = {}
@@ -194,6 +199,7 @@ class MemoryState:
             old = self.blocks.get(ev.old_block_id)
             if old is not None:
                 old.freed = True
+                self.freed_now.append(ev.old_block_id)
                 self.blocks[ev.new_block_id] = BlockState(
                     ev.new_block_id,
                     ev.new_addr,
@@ -211,6 +217,7 @@ class MemoryState:
             block = self.blocks.get(ev.block_id)
             if block is not None:
                 block.freed = True
+                self.freed_now.append(ev.block_id)
         elif kind == "static_defined":
             self.statics[ev.static_id] = SlotState(ev.static_id, 0, ev.name, ev.ty, ev.addr, ev.size, 1, ev.value)
         elif kind == "output":
@@ -228,8 +235,9 @@ class MemoryState:
 
     def forget_freed(self) -> None:
         """Freed blocks are drawn as free space for one step; afterwards they only matter to the allocator."""
-        for bid in [bid for bid, b in self.blocks.items() if b.freed]:
-            del self.blocks[bid]
+        for bid in self.freed_now:
+            self.blocks.pop(bid, None)
+        self.freed_now.clear()
 
 
 class Trace:

@@ -1,0 +1,5 @@
+fn main() {
+    let mut v = vec![1, 2, 3];
+    v.push(4);
+    let s = &v[..]; println!("{}", s[4]);
+}

@@ -1,0 +1,4 @@
+fn main() {
+    let b: i64 = 10;
+    println!("{}", b.pow(30));
+}

@@ -1,0 +1,5 @@
+fn main() {
+    let s = String::from("abc");
+    let t = &s[5..];
+    println!("{}", t);
+}

@@ -1,0 +1,5 @@
+fn main() {
+    let v = vec![1, 2, 3];
+    let t = &v[5..];
+    println!("{:?}", t);
+}
