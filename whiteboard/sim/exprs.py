@@ -224,6 +224,13 @@ class ExprMixin:
         raise InternalLimit(f"the value `{'::'.join(e.segments)}`", e.span)
         yield  # noqa: B901
 
+    def simple_operands(self, exprs: list) -> list | None:
+        """All operands at once when every one is simple (the common `f(n - 1)`), else None."""
+        fs = [self.simple(x) for x in exprs]
+        if None in fs:
+            return None
+        return [f() for f in fs]
+
     def eval_operands(self, exprs: list, types: list | None = None):
         """Evaluate arguments or the parts of a literal, left to right. If one panics, those already evaluated are
         temporaries of the statement: they drop, last first, as the panic unwinds."""

@@ -6,6 +6,7 @@ construct outside the subset — never a Python traceback.
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from dataclasses import dataclass
@@ -118,6 +119,10 @@ def _run(source: str, path: str, record: bool, max_steps: int) -> RunResult:
     recorder = Recorder() if record else None
     interp = Interpreter(program, info, layouts, recorder=recorder, max_steps=max_steps)
     extra = ""
+    # A deep recursion keeps tens of thousands of frames alive, and Python's cyclic collector would walk them all
+    # again and again; nothing the interpreter builds needs it while it runs, so it waits until the end.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
     try:
         code = interp.run()
     except InternalLimit as err:
@@ -132,6 +137,9 @@ def _run(source: str, path: str, record: bool, max_steps: int) -> RunResult:
             f"may never finish. Raise the limit with --max-steps if it is just long.\n"
         )
         interp.emit(E.StepLimitReached(err.limit))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     stdout, stderr = "".join(interp.stdout), "".join(interp.stderr) + extra
     trace = None
     if recorder is not None:

@@ -45,7 +45,9 @@ class StdMixin(MacroMixin):
             params = list(sig.params)
             if sig.node.self_param is not None:  # `Counter::bump(&mut c)`: the receiver is the first argument
                 params.insert(0, self.self_type(sig.node))
-            args = yield from self.eval_operands(e.args, params)
+            args = self.simple_operands(e.args)
+            if args is None:
+                args = yield from self.eval_operands(e.args, params)
             self_value = args.pop(0) if sig.node.self_param is not None else None
             return (yield Call(sig.node, args, self_value, e.span))
         if kind == "variant" or (kind == "std" and res[1].endswith("Some")):
@@ -71,7 +73,9 @@ class StdMixin(MacroMixin):
             if place is None:
                 place = yield from self.place(e.receiver)
             place = self.deref_to(place, owner)
-        args = yield from self.eval_operands(e.args)
+        args = self.simple_operands(e.args)
+        if args is None:
+            args = yield from self.eval_operands(e.args)
         result = yield from self.std_method(owner, method, place, args, e)
         if method in MUT_METHODS:
             self.root_changed(place.root)
