@@ -350,7 +350,7 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
         f = self.simple(stmt.init)
         value = f() if f is not None else (yield from self.eval(stmt.init))
         if isinstance(stmt.init, S.AddrOf):
-            self.extend_temporaries(mark, frame)
+            self.extend_temporaries(mark, frame, value)
         ty = ty or self.expr_types.get(stmt.init.id)
         matched = yield from self.bind_pattern(
             stmt.pattern, value, ty, frame, fresh=True, refutable=stmt.else_block is not None
@@ -358,12 +358,19 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
         if not matched and stmt.else_block is not None:
             yield from self.eval_block(stmt.else_block)
 
-    def extend_temporaries(self, mark: int, frame: Frame) -> None:
+    def extend_temporaries(self, mark: int, frame: Frame, value) -> None:
         """`let r = &make();` / `let r = &make().field;`: the borrowed temporary lives as long as `r`, until the end
-        of the block, as if it were a local declared just before `r`."""
-        for place in self.temps[mark:]:
-            frame.scopes[-1].append(Slot(self.new_id(), "(temporary)", place.ty, 0, 0, 1, place.holder))
-        del self.temps[mark:]
+        of the block, as if it were a local declared just before `r`. Only the one `r` points into: temporaries made
+        while computing it (`&f(&D(1))`'s `D(1)`) still die at the end of the `let`."""
+        if not isinstance(value, V.RefV):
+            return
+        target = value.place.holder
+        for i in range(len(self.temps) - 1, mark - 1, -1):
+            place = self.temps[i]
+            if place.holder is target or _holds(place.holder[0], target):
+                del self.temps[i]
+                frame.scopes[-1].append(Slot(self.new_id(), "(temporary)", place.ty, 0, 0, 1, place.holder))
+                return
 
     def drop_temporary(self, value, ty: T.Ty):
         """A value nobody binds is dropped at the end of its statement."""
@@ -398,6 +405,13 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
                 return stop.value
         finally:
             self.frames.pop()
+
+
+def _holds(value, holder: list, depth: int = 0) -> bool:
+    """Whether `holder` (a list of fields) belongs to `value`, e.g. the fields of a struct inside it."""
+    if depth > 8 or not isinstance(value, (V.Agg, V.EnumV)):
+        return False
+    return value.fields is holder or any(_holds(v, holder, depth + 1) for v in value.fields)
 
 
 _BLOCK_LIKE = (S.Block, S.If, S.While, S.Loop, S.For, S.Match)  # they make their own steps

@@ -251,6 +251,9 @@ class StdMixin(MacroMixin):
             return self.slice_method(method, self.slice_over(place, 0, None, method in MUT_METHODS), args, e)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return self.number_method(method, value, place.ty, args, e)
+        if method in ("min", "max") and isinstance(value, (str, bool)):  # Ord::min/max on char and bool
+            other = _strip_refs(args[0])
+            return min(value, other) if method == "min" else max(value, other)
         if isinstance(value, V.IterV) and method == "next":
             item = self.iter_next(value)
             return V.EnumV(self.ty(e), "Some", [item[0]]) if item else V.EnumV(self.ty(e), "None", [])
