@@ -516,7 +516,7 @@ class ExprMixin:
     def in_binding_scope(self, pattern, scrutinee: V.Place, body):
         """Bind a pattern in a scope of its own, evaluate `body`, and drop the bindings however the body ends."""
         frame = self.frames[-1]
-        frame.scopes.append([])
+        self.open_scope(frame)
         try:
             yield from self.bind_pattern(pattern, scrutinee, scrutinee.ty, frame, fresh=True, from_place=True)
             value = yield from self.eval(body)
@@ -584,7 +584,7 @@ class ExprMixin:
                 break
             self.step(e.pattern.span, "next: ", e.pattern.span)
             depth = len(frame.scopes)
-            frame.scopes.append([])
+            self.open_scope(frame)
             try:
                 yield from self.bind_pattern(e.pattern, item[0], item[1], frame, fresh=True)
                 yield from self.eval_block(e.body)
@@ -630,7 +630,7 @@ class ExprMixin:
             if not self.pattern_matches(arm.pattern, scrutinee.get(), scrutinee.ty):
                 continue
             if arm.guard is not None:
-                frame.scopes.append([])
+                self.open_scope(frame)
                 yield from self.bind_pattern(
                     arm.pattern, scrutinee, scrutinee.ty, frame, fresh=True, from_place=True, dry=True
                 )

@@ -55,8 +55,9 @@ class Frame:
     plan: FramePlan
     slots: dict[int, Slot] = field(default_factory=dict)
     scopes: list[list[Slot]] = field(default_factory=list)
+    scope_marks: list[int] = field(default_factory=list)  # len(temporaries) when each scope opened
+    temps_mark: int = 0  # len(temporaries) when the call began
     self_slot: Slot | None = None
-    call_key: tuple | None = None  # (function, arguments) when all arguments are plain scalars
 
     @property
     def top(self) -> int:

@@ -206,8 +206,8 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
         """The generator of one call: binds the arguments, runs the body, drops the locals, returns the value."""
         self.step(fn.name_span if fn.name_span[0] else fn.span, f"call {self.fn_name(fn)}")
         frame = self.push_frame(fn, span)
-        frame.scopes.append([])
-        temps_mark = len(self.temps)
+        frame.temps_mark = len(self.temps)
+        self.open_scope(frame)
         try:
             if fn.self_param is not None:
                 frame.self_slot = self.new_slot(frame, self_binding_id(fn), self_value)
@@ -228,7 +228,6 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
             self.step(_end_span(fn.body.span), f"return from {frame.function}")
             yield from self.close_scope(frame)
         except Panic:
-            yield from self.drop_temps(temps_mark)  # temporaries of the panicking statement go first
             yield from self.unwind(frame)
             self.pop_frame(frame)
             raise
@@ -236,13 +235,21 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
         return result
 
     def unwind(self, frame: Frame):
-        """Drop everything the panicking frame owns, innermost scope first (that is what unwinding does)."""
+        """Drop everything the panicking frame owns, innermost scope first (that is what unwinding does): in each
+        scope the temporaries of the statement that was running, then the locals."""
         while frame.scopes:
+            yield from self.drop_temps(max(frame.scope_marks[-1], frame.temps_mark))
             yield from self.close_scope(frame)
+        yield from self.drop_temps(frame.temps_mark)
+
+    def open_scope(self, frame: Frame) -> None:
+        frame.scopes.append([])
+        frame.scope_marks.append(len(self.temps))  # temporaries made from here on belong to this scope's statements
 
     def close_scope(self, frame: Frame, dropping: bool = True):
         """Drop the innermost scope's locals in reverse declaration order, then release their slots."""
         slots = frame.scopes.pop()
+        frame.scope_marks.pop()
         for slot in reversed(slots):
             value = slot.cell[0]
             if dropping and value is not V.MOVED and value is not V.UNINIT and self.info.needs_drop(slot.ty):
@@ -286,7 +293,7 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
     def eval_block(self, block: S.Block, new_scope: bool = True):
         frame = self.frames[-1]
         if new_scope:
-            frame.scopes.append([])
+            self.open_scope(frame)
         try:
             for stmt in block.stmts:
                 yield from self.exec_stmt(stmt)
@@ -395,7 +402,9 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
 
     def const_eval(self, expr):
         """Evaluate a const/static initialiser: it cannot call user code, so run it to completion here."""
-        self.frames.append(Frame(0, "<const>", 0, 0, 0, plan_frame(_EMPTY_FN, {}, None, self.layouts), scopes=[[]]))
+        const_frame = Frame(0, "<const>", 0, 0, 0, plan_frame(_EMPTY_FN, {}, None, self.layouts))
+        const_frame.scopes, const_frame.scope_marks = [[]], [len(self.temps)]
+        self.frames.append(const_frame)
         try:
             gen = self.eval(expr)
             try:
