@@ -10,7 +10,7 @@ from whiteboard.model import types as T
 from whiteboard.sim import events as E
 from whiteboard.sim import values as V
 from whiteboard.sim.arith import ArithPanic, to_f32, wrap
-from whiteboard.sim.control import Call, InternalLimit
+from whiteboard.sim.control import Call, InternalLimit, Panic
 from whiteboard.sim.exprs import register
 from whiteboard.sim.macros import MacroMixin
 
@@ -89,7 +89,13 @@ class StdMixin(MacroMixin):
             self_value = V.RefV(place, fn.self_param == "mut_ref")
         else:
             self_value = self.read_place(place, e.receiver)
-        args = yield from self.eval_operands(e.args, sig.params)
+        try:
+            args = yield from self.eval_operands(e.args, sig.params)
+        except Panic:
+            # A receiver taken by value is, like an argument, a temporary of the statement until the call.
+            if fn.self_param in ("value", "mut_value"):
+                yield from self.drop_temporary(self_value, place.ty)
+            raise
         return (yield Call(fn, args, self_value, e.span))
 
     def deref_to(self, place: V.Place, owner: str | None) -> V.Place:
