@@ -5,6 +5,7 @@ import json
 from whiteboard.cli import main
 from whiteboard.sim.memory import MAIN_STACK_BYTES, STACK_TOP
 from whiteboard.sim.run import run_source
+from whiteboard.sim.trace import Trace
 
 GROWTH = """\
 struct Classroom {
@@ -62,18 +63,23 @@ def test_any_step_is_reachable_in_any_order_and_agrees_with_a_straight_replay():
         "fn main() {\n    let mut v: Vec<u64> = Vec::new();\n    for i in 0..3000 {\n        v.push(i);\n    }\n}\n"
     )
     trace = run_source(source, "big.rs", record=True).trace
-    assert len(trace) > 3000
+    assert len(trace) > 3000 and len(trace._checkpoints) > 3  # checkpoints were taken while recording
     jumps = [len(trace) - 1, 5, 2999, 1024, 700]
     scattered = {k: trace.state_at(k) for k in jumps}
-    fresh = run_source(source, "big.rs", record=True).trace
+    # The same steps replayed from the very first event, with no checkpoint at all.
+    straight = Trace(trace.steps, source=source, path="big.rs", exit_code=0, stdout="", stderr="")
     for k in sorted(jumps):
-        a, b = scattered[k], fresh.state_at(k)
+        a, b = scattered[k], straight.state_at(k)
         assert [list(f.slots.values()) for f in a.frames.values()] == [
             list(f.slots.values()) for f in b.frames.values()
         ]
         assert {i: (x.addr, x.capacity, x.elems) for i, x in a.blocks.items()} == {
             i: (x.addr, x.capacity, x.elems) for i, x in b.blocks.items()
         }
+    # And the state is right, not only consistent: after the last push the buffer holds 0..3000.
+    last_push = max(i for i, s in enumerate(trace.steps) if "push" in s.label)
+    (block,) = [b for b in trace.state_at(last_push).blocks.values() if not b.freed]
+    assert block.elems == [("scalar", str(i)) for i in range(3000)] and block.capacity == 4096
 
 
 def test_drops_are_events_in_rustc_order():
