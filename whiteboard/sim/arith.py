@@ -31,6 +31,19 @@ def to_f32(x: float) -> float:
         return math.copysign(math.inf, x)
 
 
+def int_to_f32(value: int) -> float:
+    """`n as f32` rounds once, to nearest even; going through f64 first would round twice (u64 values above 2^53)."""
+    magnitude = abs(value)
+    extra = magnitude.bit_length() - 24  # f32 keeps 24 significant bits
+    if extra > 0:
+        mantissa, rest = magnitude >> extra, magnitude & ((1 << extra) - 1)
+        half = 1 << (extra - 1)
+        if rest > half or (rest == half and mantissa & 1):
+            mantissa += 1
+        magnitude = mantissa << extra
+    return to_f32(float(-magnitude if value < 0 else magnitude))
+
+
 def int_binary(op: str, a: int, b: int, ty: T.Int) -> int:
     if op == "+":
         r = a + b
@@ -127,7 +140,11 @@ def cast(value, src: T.Ty, dst: T.Ty):
             return max(dst.min, min(dst.max, int(value)))
         return wrap(value, dst)
     if isinstance(dst, T.Float):
-        value = float(ord(value)) if isinstance(value, str) else float(value)
+        if isinstance(value, str):
+            value = ord(value)
+        if dst.name == "f32" and isinstance(value, int) and not isinstance(value, bool):
+            return int_to_f32(value)
+        value = float(value)
         return to_f32(value) if dst.name == "f32" else value
     if isinstance(dst, T.Char):
         return chr(value) if isinstance(value, int) else value

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import struct
+import unicodedata
 from dataclasses import dataclass
 
 from whiteboard.model import types as T
@@ -230,7 +231,9 @@ def escape_debug(text: str, quote: str) -> str:
             out.append("\\t")
         elif ch == "\0":
             out.append("\\0")
-        elif not ch.isprintable() and ch != " ":
+        elif (not ch.isprintable() and ch != " ") or unicodedata.category(ch) in ("Mn", "Me"):
+            # Rust escapes what it cannot print and grapheme extenders (combining marks), which would otherwise
+            # attach themselves to the quote before them.
             out.append(f"\\u{{{ord(ch):x}}}")
         else:
             out.append(ch)
