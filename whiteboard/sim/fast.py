@@ -61,10 +61,63 @@ def compile_simple(interp, e, operand: bool = False):
     return None
 
 
+def compile_simple_stmt(interp, stmt):
+    """`i += 1;` / `x = y * 2;` on a scalar local with a simple right side, as one closure; None otherwise. Only
+    for plain runs: a recorded run goes the long way, which reports the write to the view."""
+    if interp.recorder is not None or not isinstance(stmt, S.ExprStmt) or not isinstance(stmt.expr, S.Assign):
+        return None
+    assign = stmt.expr
+    target = assign.target
+    if not isinstance(target, S.Path) or target.segments == ("self",):
+        return None
+    res = interp.resolutions.get(target.id)
+    ty = interp.expr_types.get(target.id)
+    if res is None or res[0] != "local" or not isinstance(ty, _SCALARS):
+        return None
+    value = compile_simple(interp, assign.value, True)
+    if value is None:
+        return None
+    binding, frames, op = res[1], interp.frames, assign.op
+    if op is None:
+
+        def store():
+            frames[-1].slots[binding].cell[0] = value()
+
+        return store
+    if isinstance(ty, T.Int):
+
+        def update_int():
+            rhs = value()  # the right side first, as rustc does for primitive compound assignment
+            cell = frames[-1].slots[binding].cell
+            try:
+                cell[0] = int_binary(op, cell[0], rhs, ty)
+            except ArithPanic as err:
+                raise interp.panic(err.message, assign.span) from None
+
+        return update_int
+    if isinstance(ty, T.Float):
+
+        def update_float():
+            rhs = value()
+            cell = frames[-1].slots[binding].cell
+            cell[0] = float_binary(op, cell[0], rhs, ty)
+
+        return update_float
+    return None
+
+
 _MISSING = object()
 
 
 class FastMixin:
+    def simple_stmt(self, stmt):
+        """The compiled closure for a simple assignment statement, or None (cached per node)."""
+        cache = self.simple_cache
+        f = cache.get(stmt.id, _MISSING)
+        if f is _MISSING:
+            f = cache[stmt.id] = compile_simple_stmt(self, stmt)
+        return f
+
     def simple(self, e):
         """The compiled closure for `e` if it is simple, else None (cached per node)."""
         cache = self.simple_cache

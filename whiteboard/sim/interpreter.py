@@ -296,7 +296,12 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
             self.open_scope(frame)
         try:
             for stmt in block.stmts:
-                yield from self.exec_stmt(stmt)
+                fast = self.simple_stmt(stmt)
+                if fast is not None:
+                    self.step(stmt.span, "", stmt.span)
+                    fast()
+                else:
+                    yield from self.exec_stmt(stmt)
             value = ()
             if block.tail is not None:
                 self.step(block.tail.span, "", block.tail.span)

@@ -76,7 +76,11 @@ class StdMixin(MacroMixin):
         args = self.simple_operands(e.args)
         if args is None:
             args = yield from self.eval_operands(e.args)
-        result = yield from self.std_method(owner, method, place, args, e)
+        value = place.get()
+        if method in ("clear", "truncate") and isinstance(value, V.VecV) and value.ty != T.STRING:
+            result = yield from self.vec_truncate(method, value, args, e)
+        else:
+            result = self.std_method(owner, method, place, args, e)  # cannot run user code: no generator
         if method in MUT_METHODS:
             self.root_changed(place.root)
         return result
@@ -245,7 +249,7 @@ class StdMixin(MacroMixin):
         if isinstance(value, V.VecV):
             if value.ty == T.STRING:
                 return self.string_method(method, place, value, args, e)
-            return (yield from self.vec_method(method, place, value, args, e))
+            return self.vec_method(method, place, value, args, e)
         if isinstance(value, V.StrV):
             if method == "len":
                 return len(value.text.encode())
@@ -264,7 +268,25 @@ class StdMixin(MacroMixin):
             item = self.iter_next(value)
             return V.EnumV(self.ty(e), "Some", [item[0]]) if item else V.EnumV(self.ty(e), "None", [])
         raise InternalLimit(f"the method `{method}`", e.method_span if e.method_span[0] else e.span)
-        yield  # noqa: B901
+
+    def vec_truncate(self, method: str, vec: V.VecV, args: list, e):
+        """Vec::clear / Vec::truncate: the only std methods here that drop values, so the only ones that may run
+        user code (a Drop impl) and need to be generators."""
+        block = vec.block
+        items = block.items if block is not None else []
+        elem = vec.ty.args[0]
+        keep = 0 if method == "clear" else args[0]
+        if keep < len(items):
+            # The dropped tail goes front to back, as `ptr::drop_in_place` on the tail slice does.
+            size = self.layouts.size_of(elem)
+            for i in range(keep, len(items)):
+                yield from self.drop_place(
+                    V.Place(items, i, block.addr + i * size, elem, ("heap", block.id, i)),
+                    f"{_text(self, e.receiver)}[{i}]",
+                )
+            del items[keep:]
+            self.emit_len(vec)
+        return ()
 
     def vec_method(self, method: str, place: V.Place, vec: V.VecV, args: list, e):
         block = vec.block
@@ -287,19 +309,6 @@ class StdMixin(MacroMixin):
             return vec.capacity
         if method == "is_empty":
             return not items
-        if method in ("clear", "truncate"):
-            keep = 0 if method == "clear" else args[0]
-            if keep < len(items):
-                # The dropped tail goes front to back, as `ptr::drop_in_place` on the tail slice does.
-                size = self.layouts.size_of(elem)
-                for i in range(keep, len(items)):
-                    yield from self.drop_place(
-                        V.Place(items, i, block.addr + i * size, elem, ("heap", block.id, i)),
-                        f"{_text(self, e.receiver)}[{i}]",
-                    )
-                del items[keep:]
-                self.emit_len(vec)
-            return ()
         if method == "insert":
             index, value = args
             if index > len(items):
