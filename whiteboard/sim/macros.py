@@ -359,6 +359,13 @@ class MacroMixin:
         if method in ("reserve", "reserve_exact"):
             self.reserve(s, args[0], e, exact=method == "reserve_exact")
             return ()
+        if method in ("min", "max"):  # Ord::min/max take both Strings by value and drop the one not returned
+            other = args[0]
+            pick_self = (self.string_text(s) <= self.string_text(other)) == (method == "min")
+            keep, lose = (s, other) if pick_self else (other, s)
+            if lose.block is not None:
+                self.free(lose.block)
+            return keep
         if method == "shrink_to_fit":
             if s.capacity > s.length:
                 self.set_capacity(s, s.length, e)
@@ -410,9 +417,11 @@ def _deref(value, ty: T.Ty):
     while isinstance(value, V.RefV):
         value = value.place.get()
         ty = ty.inner if isinstance(ty, T.Ref) else ty
-    while isinstance(value, (V.BoxV, V.RcV)) and value.block is not None:
-        value = value.block.items[0]
-        ty = ty.args[0] if isinstance(ty, T.Adt) and ty.args else ty
+    while isinstance(value, (V.BoxV, V.RcV)):
+        inner = ty.args[0] if isinstance(ty, T.Adt) and ty.args else ty
+        if value.block is None:  # a Box of a zero-sized type allocates nothing; its one value has no bytes
+            return (() if inner == T.UNIT else V.Agg(inner, [])), inner
+        value, ty = value.block.items[0], inner
     while isinstance(ty, T.Ref) and not isinstance(value, (V.StrV, V.SliceV)):
         ty = ty.inner
     return value, ty
