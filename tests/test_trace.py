@@ -147,3 +147,22 @@ def test_clone_is_an_event_and_copies_the_heap_data():
     assert cloned.ty == "String"
     buffers = [ev for ev in events_of(trace, "heap_allocated") if ev.what == "String buffer"]
     assert len(buffers) == 2 and buffers[0].addr != buffers[1].addr and buffers[1].capacity == 3
+
+
+def test_checkpointed_states_of_a_deep_recursion_agree_with_a_straight_replay():
+    source = (
+        'fn down(n: u64) -> u64 {\n    let s = String::from("x");\n    if n == 1500 {\n        return 0;\n    }\n'
+        '    down(n + 1) + s.len() as u64\n}\n\nfn main() {\n    println!("{}", down(0));\n}\n'
+    )
+    result = run_source(source, "deep.rs", record=True)
+    assert result.stdout == "1500\n"
+    trace = result.trace
+    straight = Trace(trace.steps, source=source, path="deep.rs", exit_code=0, stdout="", stderr="")
+    for k in (len(trace) - 1, len(trace) // 2, len(trace) // 3, 4000, 7):
+        a, b = trace.state_at(k), straight.state_at(k)
+        assert {f: [(s.name, s.addr, s.value) for s in fr.slots.values()] for f, fr in a.frames.items()} == {
+            f: [(s.name, s.addr, s.value) for s in fr.slots.values()] for f, fr in b.frames.items()
+        }
+        assert {i: (x.addr, x.freed, x.elems) for i, x in a.blocks.items()} == {
+            i: (x.addr, x.freed, x.elems) for i, x in b.blocks.items()
+        }

@@ -8,7 +8,7 @@ replays the events since, so any step of a long trace is milliseconds away, in a
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from whiteboard.sim import events as E
 
@@ -101,29 +101,47 @@ class MemoryState:
     overflowed: bool = False
     panic: str | None = None
     freed_now: list = field(default_factory=list)  # blocks freed in the current step, forgotten at the next
+    # Frames and blocks this state may change in place. A copy shares every frame and block with its original and
+    # neither owns them any more: whichever writes one first copies it (copy-on-write), so a checkpoint costs a
+    # few dict copies, not a copy of every slot of a 50,000-frame recursion.
+    owned: set = field(default_factory=set)
 
     def copy(self) -> MemoryState:
-        frames = {}
-        for fid, f in self.frames.items():
-            frames[fid] = FrameState(
-                f.frame_id,
-                f.function,
-                f.addr,
-                f.size,
-                f.depth,
-                {sid: SlotState(**vars(s)) for sid, s in f.slots.items()},
-            )
-        blocks = {bid: BlockState(**{**vars(b), "elems": list(b.elems)}) for bid, b in self.blocks.items()}
+        self.owned = set()
         return MemoryState(
-            frames,
-            blocks,
+            dict(self.frames),
+            dict(self.blocks),
             dict(self.statics),
             list(self.collapsed),
             self.stdout,
             self.stderr,
             self.overflowed,
             self.panic,
+            list(self.freed_now),
         )
+
+    def _own_frame(self, frame_id: int) -> FrameState | None:
+        frame = self.frames.get(frame_id)
+        if frame is None or ("frame", frame_id) in self.owned:
+            return frame
+        slots = {sid: replace(slot) for sid, slot in frame.slots.items()}
+        frame = self.frames[frame_id] = replace(frame, slots=slots)
+        self.owned.add(("frame", frame_id))
+        return frame
+
+    def _own_block(self, block_id: int) -> BlockState | None:
+        block = self.blocks.get(block_id)
+        if block is None or ("block", block_id) in self.owned:
+            return block
+        block = self.blocks[block_id] = replace(block, elems=list(block.elems))
+        self.owned.add(("block", block_id))
+        return block
+
+    def _frame_of_slot(self, slot_id: int) -> int | None:
+        for frame in reversed(self.frames.values()):
+            if slot_id in frame.slots:
+                return frame.frame_id
+        return None
 
     def slot(self, slot_id: int) -> SlotState | None:
         for frame in reversed(self.frames.values()):
@@ -146,19 +164,22 @@ class MemoryState:
 
     def apply(self, ev: E.Event) -> None:
         kind = ev.kind
-        if kind == "value_written" or kind == "value_bound":
-            if kind == "value_bound":
-                frame = self.frames.get(ev.frame_id)
-                if frame is not None:
-                    frame.slots[ev.slot_id] = SlotState(
-                        ev.slot_id, ev.frame_id, ev.name, ev.ty, ev.addr, ev.size, ev.align, ev.value
-                    )
+        if kind == "value_bound":
+            frame = self._own_frame(ev.frame_id)
+            if frame is not None:
+                frame.slots[ev.slot_id] = SlotState(
+                    ev.slot_id, ev.frame_id, ev.name, ev.ty, ev.addr, ev.size, ev.align, ev.value
+                )
+        elif kind == "value_written":
+            slot_id = ev.root[1]
+            if slot_id in self.statics:
+                self.statics[slot_id] = replace(self.statics[slot_id], value=ev.value)
                 return
-            slot = self.slot(ev.root[1])
-            if slot is not None:
-                slot.value = ev.value
+            frame_id = self._frame_of_slot(slot_id)
+            if frame_id is not None:
+                self._own_frame(frame_id).slots[slot_id].value = ev.value
         elif kind == "heap_written":
-            block = self.blocks.get(ev.block_id)
+            block = self._own_block(ev.block_id)
             if block is not None:
                 if ev.index < 0:
                     block.counts = ev.value
@@ -167,7 +188,7 @@ class MemoryState:
                 elif ev.index == len(block.elems):
                     block.elems.append(ev.value)
         elif kind == "heap_length_changed":
-            block = self.blocks.get(ev.block_id)
+            block = self._own_block(ev.block_id)
             if block is not None:
                 if ev.elems is not None:
                     block.elems = list(ev.elems)
@@ -176,12 +197,13 @@ class MemoryState:
                     block.elems.extend([("uninit",)] * (ev.length - len(block.elems)))
         elif kind == "frame_pushed":
             self.frames[ev.frame_id] = FrameState(ev.frame_id, ev.function, ev.addr, ev.size, ev.depth)
+            self.owned.add(("frame", ev.frame_id))
         elif kind == "frame_popped":
             self.frames.pop(ev.frame_id, None)
         elif kind == "slot_released":
-            for frame in reversed(self.frames.values()):
-                if frame.slots.pop(ev.slot_id, None) is not None:
-                    break
+            frame_id = self._frame_of_slot(ev.slot_id)
+            if frame_id is not None:
+                del self._own_frame(frame_id).slots[ev.slot_id]
         elif kind == "heap_allocated":
             self.blocks[ev.block_id] = BlockState(
                 ev.block_id,
@@ -195,8 +217,9 @@ class MemoryState:
                 ev.capacity,
                 list(ev.elems),
             )
+            self.owned.add(("block", ev.block_id))
         elif kind == "heap_reallocated":
-            old = self.blocks.get(ev.old_block_id)
+            old = self._own_block(ev.old_block_id)
             if old is not None:
                 old.freed = True
                 self.freed_now.append(ev.old_block_id)
@@ -212,9 +235,10 @@ class MemoryState:
                     ev.new_capacity,
                     list(ev.elems),
                 )
+                self.owned.add(("block", ev.new_block_id))
                 old.elems = []
         elif kind == "heap_freed":
-            block = self.blocks.get(ev.block_id)
+            block = self._own_block(ev.block_id)
             if block is not None:
                 block.freed = True
                 self.freed_now.append(ev.block_id)
