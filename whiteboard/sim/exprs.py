@@ -269,10 +269,8 @@ class ExprMixin:
             if isinstance(value, bool):
                 return not value
             return value ^ ty.max if not ty.signed else ~value
-        if isinstance(ty, T.Int):
-            if value == ty.min and ty.signed:
-                raise self.panic("attempt to negate with overflow", e.span)
-            return -value
+        if isinstance(ty, T.Int) and ty.signed and value == ty.min:
+            raise self.panic("attempt to negate with overflow", e.span)
         return -value
 
     def ev_addr_of(self, e: S.AddrOf):

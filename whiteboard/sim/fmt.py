@@ -179,7 +179,7 @@ def format_float(x: float, ty: T.Ty, debug: bool, precision: int | None, sign: s
         return prefix + _format_exp(x, ty, precision, exp)
     if precision is not None:
         if ty == T.Float("f32"):
-            return prefix + _fixed_exact(x, precision)
+            return prefix + f"{x:.{precision}f}"  # f32 values are exact f64s: correctly rounded
         return prefix + f"{x:.{precision}f}"
     if x == 0:
         return prefix + ("0.0" if debug else "0")
@@ -194,11 +194,6 @@ def format_float(x: float, ty: T.Ty, debug: bool, precision: int | None, sign: s
     else:
         text = digits[:point] + "." + digits[point:]
     return prefix + text
-
-
-def _fixed_exact(x: float, precision: int) -> str:
-    # f32 values are exactly representable as f64, so Python's correctly rounded f64 formatting is exact for them.
-    return f"{x:.{precision}f}"
 
 
 def _format_exp(x: float, ty: T.Ty, precision: int | None, letter: str) -> str:

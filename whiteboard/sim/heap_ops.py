@@ -258,9 +258,12 @@ class HeapMixin:
             return V.BoxV(ty, self.alloc(inner, 1, f"{ty}", [copy], node))
         if isinstance(value, V.RcV):
             value.block.strong += 1
-            self.emit(
-                E.HeapWritten(value.block.id, -1, ("scalar", f"strong={value.block.strong}, weak={value.block.weak}"))
-            )
+            if self.recorder is not None:
+                self.emit(
+                    E.HeapWritten(
+                        value.block.id, -1, ("scalar", f"strong={value.block.strong}, weak={value.block.weak}")
+                    )
+                )
             return V.RcV(ty, value.block)
         if isinstance(value, V.Agg):
             if isinstance(ty, T.Array):

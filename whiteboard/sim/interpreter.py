@@ -80,6 +80,10 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
                 label += _label(self.program.source, text_span)
             self.recorder.step(span, label, len(self.frames))
 
+    def source_text(self, node) -> str:
+        """The source a node spans (its first line), for messages such as `assertion failed: …`."""
+        return _label(self.program.source, node.span)
+
     def view(self, value, ty: T.Ty):
         return self.viewer.view(value, ty)
 

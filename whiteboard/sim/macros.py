@@ -243,7 +243,7 @@ class MacroMixin:
             if not cond:
                 if e.message is not None:
                     raise self.panic((yield from self.format_args(e.message)), e.span)
-                raise self.panic(f"assertion failed: {_source(self, e.args[0])}", e.span)
+                raise self.panic(f"assertion failed: {self.source_text(e.args[0])}", e.span)
             return ()
         left = yield from self.arg_value(e.args[0])
         right = yield from self.arg_value(e.args[1])
@@ -425,12 +425,6 @@ def _deref(value, ty: T.Ty):
     while isinstance(ty, T.Ref) and not isinstance(value, (V.StrV, V.SliceV)):
         ty = ty.inner
     return value, ty
-
-
-def _source(interp, node) -> str:
-    from whiteboard.sim.interpreter import _label
-
-    return _label(interp.program.source, node.span)
 
 
 register(S.FormatMacro, MacroMixin.ev_format)

@@ -20,7 +20,7 @@ class PatternMixin:
             return pat.sub is None or self.pattern_matches(pat.sub, value, ty)
         if isinstance(pat, (S.PWild, S.PRest)):
             return True
-        value = _strip_refs(value)
+        value = V.strip_refs(value)
         if isinstance(pat, S.PLit):
             return self.comparable(value) == self.pattern_literal(pat)
         if isinstance(pat, S.PRange):
@@ -175,12 +175,6 @@ class PatternMixin:
             self.new_slot(frame, pat.id)
         else:
             raise InternalLimit("a `let` without initialiser and with this pattern", pat.span)
-
-
-def _strip_refs(value):
-    while isinstance(value, V.RefV):
-        value = value.place.get()
-    return value
 
 
 def _expand_rest(pats: list, count: int) -> list:

@@ -57,7 +57,7 @@ class StdMixin(MacroMixin):
             return V.Agg(self.ty(e), (yield from self.eval_operands(e.args)))
         if kind == "std":
             return (yield from self.std_fn(res[1], e))
-        raise InternalLimit(f"calling `{_text(self, e.func)}`", e.span)
+        raise InternalLimit(f"calling `{self.source_text(e.func)}`", e.span)
 
     def ev_method_call(self, e: S.MethodCall):
         owner, method, _autoderef = self.info.methods[e.id]
@@ -66,7 +66,7 @@ class StdMixin(MacroMixin):
             return (yield from self.call_user_method(e, user))
         if method in VALUE_METHODS and not isinstance(self.ty(e.receiver), (T.Ref,)):
             receiver = yield from self.eval(e.receiver)
-            receiver = _strip_refs(receiver)
+            receiver = V.strip_refs(receiver)
             place = V.Place([receiver], 0, 0, _strip_ref_types(self.ty(e.receiver)), None)
         else:
             place = self.path_place(e.receiver) if type(e.receiver) is S.Path else None
@@ -157,15 +157,15 @@ class StdMixin(MacroMixin):
             block = self.alloc(inner, 1, f"Rc<{inner}> (counts + value)", [args[0]], e, header=16)
             return V.RcV(ty, block)
         if name == "Rc::clone":
-            rc = _strip_refs(args[0])
+            rc = V.strip_refs(args[0])
             if self.recorder is not None:
                 self.emit(E.ValueCloned(args[0].place.root if isinstance(args[0], V.RefV) else None, str(ty)))
             return self.clone_value(rc, ty, e)
         if name == "Rc::strong_count":
-            return _strip_refs(args[0]).block.strong
+            return V.strip_refs(args[0]).block.strong
         if name == "mem::drop":
             arg_ty = self.ty(e.args[0])
-            yield from self.drop_place(V.Place([args[0]], 0, 0, arg_ty, None), _text(self, e.args[0]))
+            yield from self.drop_place(V.Place([args[0]], 0, 0, arg_ty, None), self.source_text(e.args[0]))
             return ()
         if name == "mem::forget":
             return ()  # the value is gone without being dropped: its heap memory leaks, as in the real program
@@ -262,7 +262,7 @@ class StdMixin(MacroMixin):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return self.number_method(method, value, place.ty, args, e)
         if method in ("min", "max") and isinstance(value, (str, bool)):  # Ord::min/max on char and bool
-            other = _strip_refs(args[0])
+            other = V.strip_refs(args[0])
             return min(value, other) if method == "min" else max(value, other)
         if isinstance(value, V.IterV) and method == "next":
             item = self.iter_next(value)
@@ -282,7 +282,7 @@ class StdMixin(MacroMixin):
             for i in range(keep, len(items)):
                 yield from self.drop_place(
                     V.Place(items, i, block.addr + i * size, elem, ("heap", block.id, i)),
-                    f"{_text(self, e.receiver)}[{i}]",
+                    f"{self.source_text(e.receiver)}[{i}]",
                 )
             del items[keep:]
             self.emit_len(vec)
@@ -615,12 +615,6 @@ def _powf(base: float, exponent) -> float:
         return math.inf if base > 0 or (isinstance(exponent, int) and exponent % 2 == 0) else -math.inf
 
 
-def _strip_refs(value):
-    while isinstance(value, V.RefV):
-        value = value.place.get()
-    return value
-
-
 def _strip_ref_types(ty: T.Ty) -> T.Ty:
     while isinstance(ty, T.Ref):
         ty = ty.inner
@@ -637,12 +631,6 @@ def _slice_items(value) -> list:
         if isinstance(inner, V.Agg):
             return list(inner.fields)
     return []
-
-
-def _text(interp, node) -> str:
-    from whiteboard.sim.interpreter import _label
-
-    return _label(interp.program.source, node.span)
 
 
 register(S.Call, StdMixin.ev_call)

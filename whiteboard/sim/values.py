@@ -160,3 +160,10 @@ class IterV:
     end: int = 0
     step: int = 1
     source: object = None  # the VecV/SliceV it walks (ref/mut), for places
+
+
+def strip_refs(value):
+    """The value a chain of `&`/`&mut` points at."""
+    while isinstance(value, RefV):
+        value = value.place.get()
+    return value
