@@ -144,6 +144,7 @@ def _run(source: str, path: str, record: bool, max_steps: int) -> RunResult:
     trace = None
     if recorder is not None:
         trace = Trace.from_recorder(recorder, source=source, path=path, exit_code=code, stdout=stdout, stderr=stderr)
+        trace.layouts = layouts  # the diagram asks it for field sizes and padding (the byte view)
     return RunResult(stdout, stderr, code, trace)
 
 

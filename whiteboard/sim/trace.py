@@ -277,6 +277,7 @@ class Trace:
         checkpoints: tuple[list[int], list[MemoryState]] | None = None,
     ):
         self.steps = steps
+        self.layouts = None  # the program's LayoutEngine, when it got that far (set by run.py)
         self.source = source
         self.path = path
         self.exit_code = exit_code

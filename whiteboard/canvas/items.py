@@ -1,0 +1,298 @@
+"""Qt items for diagram primitives. They hold a primitive (plain data) and paint it with the scene's theme; the
+animator moves, resizes, fades and flashes them, nothing else."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPainterPathStroker, QPen, QPolygonF, QStaticText
+from PySide6.QtWidgets import QGraphicsItem
+
+from whiteboard.diagram import metrics
+from whiteboard.diagram.primitives import Arrow, Label, Rect
+
+_DASH = {"solid": Qt.SolidLine, "dash": Qt.DashLine, "dot": Qt.DotLine}
+_cache: dict = {}  # (theme name, style name, what) -> QPen / QBrush / QColor / QFont, built once
+
+
+def _pen(theme, style_name: str, scale: float = 1.0) -> QPen:
+    key = (theme.name, style_name, "pen", scale)
+    pen = _cache.get(key)
+    if pen is None:
+        style = theme.style(style_name)
+        if style.stroke is None:
+            pen = QPen(Qt.NoPen)
+        else:
+            pen = QPen(QColor(style.stroke), style.width * theme.line_scale * scale)
+            pen.setStyle(_DASH.get(style.dash, Qt.SolidLine))
+            pen.setCapStyle(Qt.FlatCap if style.dash != "solid" else Qt.RoundCap)
+            pen.setJoinStyle(Qt.RoundJoin)
+        _cache[key] = pen
+    return pen
+
+
+def _brush(theme, style_name: str) -> QBrush:
+    key = (theme.name, style_name, "brush")
+    brush = _cache.get(key)
+    if brush is None:
+        style = theme.style(style_name)
+        brush = QBrush(QColor(style.fill)) if style.fill else QBrush(Qt.NoBrush)
+        _cache[key] = brush
+    return brush
+
+
+def _hatch(theme, style_name: str) -> QBrush | None:
+    key = (theme.name, style_name, "hatch")
+    if key not in _cache:
+        style = theme.style(style_name)
+        _cache[key] = QBrush(QColor(style.hatch), Qt.BDiagPattern) if style.hatch else None
+    return _cache[key]
+
+
+def _text_colour(theme, style_name: str) -> QColor:
+    key = (theme.name, style_name, "text")
+    colour = _cache.get(key)
+    if colour is None:
+        colour = _cache[key] = QColor(theme.style(style_name).text)
+    return colour
+
+
+def font(size: float, bold: bool = False) -> QFont:
+    key = ("font", size, bold)
+    f = _cache.get(key)
+    if f is None:
+        f = QFont(metrics.FONT_FAMILY)
+        f.setPixelSize(max(1, round(size)))
+        f.setBold(bold)
+        f.setStyleHint(QFont.Monospace)
+        f.setKerning(False)
+        _cache[key] = f
+    return f
+
+
+class PrimItem(QGraphicsItem):
+    """Common state: the primitive shown, a flash level (0..1) and its kind ("write" or "drop")."""
+
+    def __init__(self, prim, z: float) -> None:
+        super().__init__()
+        self.prim = prim
+        self.flash = 0.0
+        self.flash_kind = "write"
+        self.setZValue(z)
+        tooltip = getattr(prim, "tooltip", "")
+        if tooltip:
+            self.setToolTip(tooltip)
+
+    def theme(self):
+        scene = self.scene()
+        return scene.theme if scene is not None else None
+
+
+class RectItem(PrimItem):
+    def __init__(self, prim: Rect, z: float) -> None:
+        super().__init__(prim, z)
+        self.w = prim.w
+        self.h = prim.h
+        self.style = prim.style
+        self.setPos(prim.x, prim.y)
+
+    def set_geometry(self, x: float, y: float, w: float, h: float) -> None:
+        if w != self.w or h != self.h:
+            self.prepareGeometryChange()
+            self.w, self.h = w, h
+        self.setPos(x, y)
+
+    def set_prim(self, prim: Rect) -> None:
+        self.prim = prim
+        if prim.style != self.style:
+            self.style = prim.style
+            self.update()
+        self.set_geometry(prim.x, prim.y, prim.w, prim.h)
+
+    def boundingRect(self) -> QRectF:
+        m = 6.0
+        return QRectF(-m, -m, self.w + 2 * m, self.h + 2 * m)
+
+    def paint(self, painter, option, widget=None) -> None:
+        theme = self.theme()
+        rect = QRectF(0, 0, self.w, self.h)
+        radius = self.prim.radius
+        painter.setPen(Qt.NoPen)
+        for brush in (_brush(theme, self.style), _hatch(theme, self.style)):
+            if brush is not None and brush.style() != Qt.NoBrush:
+                painter.setBrush(brush)
+                painter.drawRoundedRect(rect, radius, radius) if radius else painter.drawRect(rect)
+        if self.flash > 0.0:
+            colour = QColor(theme.flash_drop if self.flash_kind == "drop" else theme.flash_write)
+            colour.setAlphaF(0.45 * self.flash)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(rect, radius, radius) if radius else painter.drawRect(rect)
+        painter.setBrush(Qt.NoBrush)
+        painter.setPen(_pen(theme, self.style))
+        painter.drawRoundedRect(rect, radius, radius) if radius else painter.drawRect(rect)
+        if self.flash > 0.0:
+            colour = QColor(theme.flash_drop if self.flash_kind == "drop" else theme.flash_write)
+            colour.setAlphaF(self.flash)
+            painter.setPen(QPen(colour, 4.0 * theme.line_scale))
+            painter.drawRect(rect.adjusted(-2, -2, 2, 2))
+
+
+class LabelItem(PrimItem):
+    def __init__(self, prim: Label, z: float) -> None:
+        super().__init__(prim, z)
+        self._static: QStaticText | None = None
+        self._text = None
+        self.w, self.h = prim.w, prim.h
+        self.setPos(prim.x, prim.y)
+
+    def set_geometry(self, x: float, y: float, w: float, h: float) -> None:
+        if w != self.w or h != self.h:
+            self.prepareGeometryChange()
+            self.w, self.h = w, h
+        self.setPos(x, y)
+
+    def set_prim(self, prim: Label) -> None:
+        old = self.prim
+        self.prim = prim
+        if (old.text, old.style, old.size, old.bold, old.align) != (
+            prim.text,
+            prim.style,
+            prim.size,
+            prim.bold,
+            prim.align,
+        ):
+            self._static = None
+            self.update()
+        if prim.tooltip != old.tooltip:
+            self.setToolTip(prim.tooltip)
+        self.set_geometry(prim.x, prim.y, prim.w, prim.h)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-2, -2, self.w + 4, self.h + 4)
+
+    def paint(self, painter, option, widget=None) -> None:
+        prim = self.prim
+        if not prim.text:
+            return
+        f = font(prim.size, prim.bold)
+        if self._static is None:
+            st = QStaticText(prim.text)
+            st.setTextFormat(Qt.PlainText)
+            st.setPerformanceHint(QStaticText.AggressiveCaching)
+            st.prepare(painter.transform(), f)
+            self._static = st
+        width = metrics.text_width(prim.text, prim.size)
+        if prim.align == "center":
+            x = (self.w - width) / 2
+        elif prim.align == "right":
+            x = self.w - width
+        else:
+            x = 0.0
+        y = (self.h - metrics.line_height(prim.size)) / 2
+        painter.setFont(f)
+        painter.setPen(_text_colour(self.theme(), prim.style))
+        painter.drawStaticText(QPointF(x, y), self._static)
+
+
+def arrow_curve(x1, y1, x2, y2, start_side, end_side, bend) -> tuple:
+    """Control points of the cubic curve: it leaves and enters horizontally on the named sides, reaching out far
+    enough to clear the boxes it connects (plus `bend`, so parallel arrows keep apart)."""
+    reach = max(36.0, min(abs(x2 - x1) / 2, 220.0)) + bend
+    c1 = (x1 + reach, y1) if start_side == "right" else (x1 - reach, y1)
+    if end_side == "left":
+        c2 = (x2 - reach, y2)
+    elif end_side == "right":
+        c2 = (x2 + reach, y2)
+    elif end_side == "top":
+        c2 = (x2, y2 - reach)
+    else:
+        c2 = (x2, y2 + reach)
+    return (x1, y1), c1, c2, (x2, y2)
+
+
+class ArrowItem(PrimItem):
+    def __init__(self, prim: Arrow, z: float) -> None:
+        super().__init__(prim, z)
+        self.ends = (prim.x1, prim.y1, prim.x2, prim.y2)
+        self._path = None
+        self._head = None
+        self._bounds = QRectF()
+        self._build()
+
+    def set_prim(self, prim: Arrow) -> None:
+        self.prim = prim
+        self.set_ends(prim.x1, prim.y1, prim.x2, prim.y2)
+
+    def set_geometry(self, x1, y1, x2, y2) -> None:
+        self.set_ends(x1, y1, x2, y2)
+
+    def set_ends(self, x1, y1, x2, y2) -> None:
+        ends = (x1, y1, x2, y2)
+        if ends != self.ends or self._path is None:
+            self.prepareGeometryChange()
+            self.ends = ends
+            self._build()
+        self.update()
+
+    def _build(self) -> None:
+        prim = self.prim
+        x1, y1, x2, y2 = self.ends
+        p1, c1, c2, p2 = arrow_curve(x1, y1, x2, y2, prim.start_side, prim.end_side, prim.bend)
+        path = QPainterPath(QPointF(*p1))
+        path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*p2))
+        self._path = path
+        # The head points along the curve's last tangent (from the second control point to the end).
+        dx, dy = p2[0] - c2[0], p2[1] - c2[1]
+        length = math.hypot(dx, dy) or 1.0
+        self._dir = (dx / length, dy / length)
+        self._bounds = path.controlPointRect().adjusted(-14, -14, 14, 14)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(self._path)
+
+    def paint(self, painter, option, widget=None) -> None:
+        theme = self.theme()
+        kind = self.prim.kind
+        style = "arrow." + kind
+        pen = _pen(theme, style)
+        painter.setRenderHint(painter.RenderHint.Antialiasing, True)
+        painter.setBrush(Qt.NoBrush)
+        painter.setPen(pen)
+        painter.drawPath(self._path)
+        x2, y2 = self.ends[2], self.ends[3]
+        ux, uy = self._dir
+        size = 9.0 + pen.widthF() * 1.5
+        bx, by = x2 - ux * size, y2 - uy * size  # base of the head
+        nx, ny = -uy * size * 0.55, ux * size * 0.55
+        solid = QPen(pen)
+        solid.setStyle(Qt.SolidLine)
+        painter.setPen(solid)
+        if kind == "dangling":
+            # A cross where the pointer points: nothing valid lives there any more.
+            s = size * 0.6
+            painter.drawLine(QPointF(x2 - s, y2 - s), QPointF(x2 + s, y2 + s))
+            painter.drawLine(QPointF(x2 - s, y2 + s), QPointF(x2 + s, y2 - s))
+            return
+        head = QPolygonF([QPointF(x2, y2), QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny)])
+        if kind in ("own", "mut"):
+            painter.setBrush(QBrush(pen.color()))
+            painter.drawPolygon(head)
+            if kind == "mut":  # a bar across the shaft: "exclusive" even where dashes are hard to see
+                cx, cy = bx - ux * size * 0.9, by - uy * size * 0.9
+                painter.drawLine(QPointF(cx + nx * 1.2, cy + ny * 1.2), QPointF(cx - nx * 1.2, cy - ny * 1.2))
+        else:  # shared and static: an open head
+            painter.drawPolyline(QPolygonF([QPointF(bx + nx, by + ny), QPointF(x2, y2), QPointF(bx - nx, by - ny)]))
+
+
+def make_item(prim, z: float) -> PrimItem:
+    if isinstance(prim, Rect):
+        return RectItem(prim, z)
+    if isinstance(prim, Label):
+        return LabelItem(prim, z)
+    return ArrowItem(prim, z)
