@@ -7,8 +7,14 @@ extras="${1:-}"
 
 apt_missing=()
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    # Qt's offscreen/xcb platforms need these at import time; a minimal Debian lacks them.
-    for pkg in python3-venv libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core; do
+    # Qt's offscreen platform needs the first line at import time, its xcb (X11) plugin the second; a minimal
+    # Debian lacks them.
+    pkgs=(python3-venv libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
+          libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
+          libxcb-xkb1 libxcb-randr0 libxcb-cursor0)
+    # The tests also open a real window on a virtual X screen (Xvfb) and screenshot it.
+    if [[ "$extras" == *test* ]]; then pkgs+=(xvfb xauth); fi
+    for pkg in "${pkgs[@]}"; do
         dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
     done
     if [ ${#apt_missing[@]} -gt 0 ]; then

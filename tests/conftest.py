@@ -3,3 +3,25 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def no_animation_left_running(request):
+    """A test that leaves a canvas animation running fails (napari's conftest does the same for timers): a
+    running animation would keep changing items after the test looked at them."""
+    yield
+    if "PySide6.QtWidgets" not in __import__("sys").modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    from whiteboard.canvas.board_view import BoardView
+
+    running = [w for w in app.allWidgets() if isinstance(w, BoardView) and w.is_animating()]
+    for view in running:
+        view.finish_animation()
+    assert not running, f"{request.node.name} left {len(running)} canvas animation(s) running"

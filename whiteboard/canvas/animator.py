@@ -73,6 +73,13 @@ class Transition(QObject):
             self.animation.blockSignals(True)
             self.animation.stop()
             self.animation.blockSignals(False)
+        for track, item in self.items:
+            # Mid-way the items hold interpolated geometry that `sync` cannot see; put each on its target first.
+            target = track.new if self.forward else track.old
+            if target is not None:
+                item.set_prim(target)
+                item.setOpacity(1.0)
+                item.flash = 0.0
         self.scene.sync(self.new if self.forward else self.old)
         self.finished.emit()
 
