@@ -61,6 +61,7 @@ def render_svg(diagram, path, theme: str = "light", scale: float = 1.0) -> Path:
     source = _source_rect(diagram)
     generator = QSvgGenerator()
     generator.setFileName(str(path))
+    generator.setResolution(96)  # scene units are CSS pixels; without this the width is written in 72-dpi mm
     width, height = round(source.width() * scale), round(source.height() * scale)
     generator.setSize(QSizeF(width, height).toSize())
     generator.setViewBox(QRectF(0, 0, width, height))

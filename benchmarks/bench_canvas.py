@@ -1,0 +1,256 @@
+"""Benchmarks of the canvas, each beside a floor measured in the same run on the same machine.
+
+    .venv/bin/python benchmarks/bench_canvas.py [--repeat N]
+
+- first painted window: `whiteboard FILE --screenshot` vs a bare PySide6 window doing the same grab, each a fresh
+  process from start to exit (medians);
+- one animation frame on a state with 1,000 live values (a push into a Vec beside 1,000 locals): the animator's
+  `apply(t)` plus a full repaint of the view, vs a bare QGraphicsScene with the same numbers of boxes, texts and
+  arrows, moving as many items per frame, repainted the same way;
+- one scrub step on that state (a jump to a far step: diagram built, scene brought in line, repainted) vs the bare
+  scene moving and retexting every item and repainting;
+- a 3840×2160 PNG export of that state vs the bare scene rendered to the same image and saved.
+
+Goals (issue 3): within 1.5× of each floor, and every animation frame inside 16 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+from PySide6.QtCore import QTimer
+app = QApplication(sys.argv)
+class W(QMainWindow):
+    painted = False
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not W.painted:
+            W.painted = True
+            QTimer.singleShot(0, lambda: (self.grab().save(sys.argv[1]), app.quit()))
+w = W()
+w.setCentralWidget(QLabel("hello"))
+w.resize(1600, 900)
+w.show()
+app.exec()
+"""
+
+
+def many_locals(n: int) -> str:
+    lines = [f"    let x{i}: u64 = {i};" for i in range(n)]
+    total = " + ".join(f"x{i}" for i in range(0, n, max(1, n // 20)))
+    return (
+        "fn main() {\n"
+        + "\n".join(lines)
+        + "\n    let mut v: Vec<u64> = Vec::new();\n    v.push(1);\n    v.push(2);\n"
+        + f"    println!(\"{{}}\", {total} + v.len() as u64);\n}}\n"
+    )
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def bench_first_paint(repeat: int, program: Path) -> tuple[float, float]:
+    out = Path(tempfile.mkdtemp()) / "shot.png"
+    env = {**os.environ, "WHITEBOARD_SETTINGS_DIR": tempfile.mkdtemp()}
+    ours, bare = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "whiteboard", "--size", "1600x900", "--screenshot", str(out), str(program)],
+            check=True,
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+        )
+        ours.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", BARE_WINDOW, str(out)], check=True, env=env, capture_output=True)
+        bare.append(time.perf_counter() - start)
+    return median_ms(ours), median_ms(bare)
+
+
+class BareScene:
+    """The floor: plain QGraphicsRectItem / QGraphicsSimpleTextItem / QGraphicsPathItem, as many as the diagram."""
+
+    def __init__(self, diagram) -> None:
+        from PySide6.QtGui import QFont, QPainterPath
+        from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
+
+        from whiteboard.diagram.primitives import Arrow, Label, Rect
+
+        self.scene = QGraphicsScene()
+        self.scene.setItemIndexMethod(QGraphicsScene.NoIndex)
+        self.items = []
+        font = QFont("DejaVu Sans Mono")
+        font.setPixelSize(18)
+        for prim in diagram.items.values():
+            if isinstance(prim, Rect):
+                item = QGraphicsRectItem(0, 0, prim.w, prim.h)
+                item.setPos(prim.x, prim.y)
+            elif isinstance(prim, Label):
+                item = QGraphicsSimpleTextItem(prim.text)
+                item.setFont(font)
+                item.setPos(prim.x, prim.y)
+            elif isinstance(prim, Arrow):
+                path = QPainterPath()
+                path.moveTo(prim.x1, prim.y1)
+                path.cubicTo(prim.x1 + 80, prim.y1, prim.x2 - 80, prim.y2, prim.x2, prim.y2)
+                item = QGraphicsPathItem(path)
+            self.scene.addItem(item)
+            self.items.append(item)
+        x, y, w, h = diagram.bounds
+        self.scene.setSceneRect(x, y, w, h)
+
+
+def make_view(scene):
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QGraphicsView
+
+    view = QGraphicsView(scene)
+    view.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+    view.resize(1600, 900)
+    view.show()
+    view.fitInView(scene.sceneRect())
+    return view
+
+
+def bench_canvas(repeat: int) -> dict:
+    from PySide6.QtCore import QRectF
+
+    from whiteboard.canvas.board_view import BoardView
+    from whiteboard.canvas.fonts import ensure_app
+    from whiteboard.canvas.render import render_png
+    from whiteboard.diagram.build import build_diagram
+    from whiteboard.sim.run import run_source
+
+    app = ensure_app()
+    trace = run_source(many_locals(1000), "main.rs", record=True).trace
+    push = next(k for k, s in enumerate(trace.steps) if any(e.kind == "heap_allocated" for e in s.events))
+    diagram = build_diagram(trace, push)
+    counts = {
+        kind: sum(1 for p in diagram.items.values() if type(p).__name__ == kind) for kind in ("Rect", "Label", "Arrow")
+    }
+    live_values = len(trace.state_at(push).frames[next(iter(trace.state_at(push).frames))].slots)
+    results: dict = {"live locals": live_values, "primitives": counts}
+
+    # Animation frames: hold the push step's animation at evenly spaced times and repaint after each.
+    view = BoardView()
+    view.resize(1600, 900)
+    view.show()
+    view.set_trace(trace)
+    view.set_speed(1.0)
+    frames, moved = [], 0
+    for _ in range(repeat):
+        view.show_step(push - 1, animate=False)
+        view.show_step(push)
+        transition = view.transition
+        transition.animation.pause()
+        moved = len(transition.items)
+        for i in range(1, 31):
+            start = time.perf_counter()
+            transition.apply(i / 30)
+            view.viewport().grab()
+            frames.append(time.perf_counter() - start)
+        view.finish_animation()
+    results["frame ms (median)"] = median_ms(frames)
+    results["frame ms (worst)"] = max(frames) * 1000
+    results["items animated per frame"] = moved
+
+    bare = BareScene(diagram)
+    bare_view = make_view(bare.scene)
+    animated = bare.items[:moved] if moved else bare.items[:1]
+    bare_frames = []
+    for _ in range(repeat):
+        for i in range(1, 31):
+            start = time.perf_counter()
+            for item in animated:
+                item.setPos(item.x() + 0.5, item.y())
+                item.setOpacity(i / 30)
+            bare_view.viewport().grab()
+            bare_frames.append(time.perf_counter() - start)
+    results["floor frame ms (median)"] = median_ms(bare_frames)
+
+    # Scrub: jump between far steps with the diagram cache emptied, so building the diagram is counted.
+    scrubs = []
+    last = len(trace) - 1
+    for i in range(repeat * 5):
+        view._diagrams.clear()
+        target = push if i % 2 else last - 1
+        start = time.perf_counter()
+        view.show_step(target, animate=False)
+        view.viewport().grab()
+        scrubs.append(time.perf_counter() - start)
+    results["scrub ms (median)"] = median_ms(scrubs)
+    bare_scrubs = []
+    for i in range(repeat * 5):
+        start = time.perf_counter()
+        for item in bare.items:
+            item.setPos(item.x(), item.y() + (1 if i % 2 else -1))
+            if hasattr(item, "setText"):
+                item.setText(item.text())
+        bare_view.viewport().grab()
+        bare_scrubs.append(time.perf_counter() - start)
+    results["floor scrub ms (median)"] = median_ms(bare_scrubs)
+
+    # 4K export.
+    from PySide6.QtGui import QImage, QPainter
+
+    out = Path(tempfile.mkdtemp())
+    exports, bare_exports = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        render_png(diagram, out / "ours.png", size=(3840, 2160))
+        exports.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        image = QImage(3840, 2160, QImage.Format_ARGB32_Premultiplied)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        bare.scene.render(painter, QRectF(0, 0, 3840, 2160), bare.scene.sceneRect())
+        painter.end()
+        image.save(str(out / "bare.png"))
+        bare_exports.append(time.perf_counter() - start)
+    results["4K PNG export ms"] = median_ms(exports)
+    results["floor 4K PNG ms"] = median_ms(bare_exports)
+    view.close()
+    bare_view.close()
+    app.processEvents()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    program = ROOT / "scenes" / "hello_heap.rs"
+    ours, bare = bench_first_paint(args.repeat, program)
+    print(f"first painted window: {ours:.0f} ms   floor (bare PySide6 window): {bare:.0f} ms   ratio {ours / bare:.2f}")
+    results = bench_canvas(args.repeat)
+    for key, value in results.items():
+        print(f"{key}: {value if not isinstance(value, float) else f'{value:.2f}'}")
+    for ours_key, floor_key in (
+        ("frame ms (median)", "floor frame ms (median)"),
+        ("scrub ms (median)", "floor scrub ms (median)"),
+        ("4K PNG export ms", "floor 4K PNG ms"),
+    ):
+        print(f"ratio {ours_key} / floor: {results[ours_key] / results[floor_key]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
