@@ -90,11 +90,16 @@ class Transition(QObject):
             if old is not None and new is not None:
                 if isinstance(new, Arrow):
                     item.prim = new if u >= 0.5 else old
+                    if old.lane is not None and new.lane is not None:
+                        lane = _lerp(old.lane, new.lane, u)
+                    else:
+                        lane = new.lane if u >= 0.5 else old.lane
                     item.set_ends(
                         _lerp(old.x1, new.x1, u),
                         _lerp(old.y1, new.y1, u),
                         _lerp(old.x2, new.x2, u),
                         _lerp(old.y2, new.y2, u),
+                        lane,
                     )
                 else:
                     if isinstance(new, Label):
@@ -117,7 +122,7 @@ class Transition(QObject):
                 dx, dy = track.carry
                 k = 1.0 - u
                 if isinstance(new, Arrow):
-                    item.set_ends(new.x1 + dx * k, new.y1 + dy * k, new.x2, new.y2)
+                    item.set_ends(new.x1 + dx * k, new.y1 + dy * k, new.x2, new.y2, new.lane)
                 else:
                     item.setOpacity(1.0 if u > 0 else 0.0)
                     item.setPos(new.x + dx * k, new.y + dy * k)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from whiteboard.diagram import metrics
 from whiteboard.diagram.primitives import Arrow, Label, Rect
+from whiteboard.diagram.routes import control_points
 
 _DASH = {"solid": Qt.SolidLine, "dash": Qt.DashLine, "dot": Qt.DotLine}
 _cache: dict = {}  # (theme name, style name, what) -> QPen / QBrush / QColor / QFont, built once
@@ -195,50 +196,44 @@ class LabelItem(PrimItem):
         painter.drawStaticText(QPointF(x, y), self._static)
 
 
-def arrow_curve(x1, y1, x2, y2, start_side, end_side, bend) -> tuple:
-    """Control points of the cubic curve: it leaves and enters horizontally on the named sides, reaching out far
-    enough to clear the boxes it connects (plus `bend`, so parallel arrows keep apart)."""
-    reach = max(36.0, min(abs(x2 - x1) / 2, 220.0)) + bend
-    c1 = (x1 + reach, y1) if start_side == "right" else (x1 - reach, y1)
-    if end_side == "left":
-        c2 = (x2 - reach, y2)
-    elif end_side == "right":
-        c2 = (x2 + reach, y2)
-    elif end_side == "top":
-        c2 = (x2, y2 - reach)
-    else:
-        c2 = (x2, y2 + reach)
-    return (x1, y1), c1, c2, (x2, y2)
-
-
 class ArrowItem(PrimItem):
+    """A pointer. With a lane (the usual case) it runs horizontally to its lane, along it, and horizontally into its
+    target, with rounded corners: lanes keep parallel pointers apart and off the boxes. Without one, a curve."""
+
+    CORNER = 14.0
+
     def __init__(self, prim: Arrow, z: float) -> None:
         super().__init__(prim, z)
         self.ends = (prim.x1, prim.y1, prim.x2, prim.y2)
+        self.lane = prim.lane
         self._path = None
-        self._head = None
         self._bounds = QRectF()
         self._build()
 
     def set_prim(self, prim: Arrow) -> None:
         self.prim = prim
-        self.set_ends(prim.x1, prim.y1, prim.x2, prim.y2)
+        self.set_ends(prim.x1, prim.y1, prim.x2, prim.y2, prim.lane)
 
-    def set_geometry(self, x1, y1, x2, y2) -> None:
-        self.set_ends(x1, y1, x2, y2)
-
-    def set_ends(self, x1, y1, x2, y2) -> None:
+    def set_ends(self, x1, y1, x2, y2, lane=None) -> None:
         ends = (x1, y1, x2, y2)
-        if ends != self.ends or self._path is None:
+        if ends != self.ends or lane != self.lane or self._path is None:
             self.prepareGeometryChange()
             self.ends = ends
+            self.lane = lane
             self._build()
         self.update()
 
     def _build(self) -> None:
-        prim = self.prim
         x1, y1, x2, y2 = self.ends
-        p1, c1, c2, p2 = arrow_curve(x1, y1, x2, y2, prim.start_side, prim.end_side, prim.bend)
+        if self.lane is None:
+            self._build_curve()
+        else:
+            self._build_lane(x1, y1, x2, y2, self.lane)
+        self._bounds = self._path.controlPointRect().adjusted(-16, -16, 16, 16)
+
+    def _build_curve(self) -> None:
+        prim = self.prim
+        p1, c1, c2, p2 = control_points(*self.ends, prim.start_side, prim.end_side, prim.bend)
         path = QPainterPath(QPointF(*p1))
         path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*p2))
         self._path = path
@@ -246,7 +241,26 @@ class ArrowItem(PrimItem):
         dx, dy = p2[0] - c2[0], p2[1] - c2[1]
         length = math.hypot(dx, dy) or 1.0
         self._dir = (dx / length, dy / length)
-        self._bounds = path.controlPointRect().adjusted(-14, -14, 14, 14)
+
+    def _build_lane(self, x1, y1, x2, y2, lane) -> None:
+        path = QPainterPath(QPointF(x1, y1))
+        dy = y2 - y1
+        if abs(dy) < 1.0:
+            path.lineTo(QPointF(x2, y2))
+            self._path = path
+            self._dir = (1.0 if x2 >= x1 else -1.0, 0.0)
+            return
+        sy = 1.0 if dy > 0 else -1.0
+        sx1 = 1.0 if lane >= x1 else -1.0
+        sx2 = 1.0 if x2 >= lane else -1.0
+        r = min(self.CORNER, abs(dy) / 2, max(abs(lane - x1), 0.1), max(abs(x2 - lane), 0.1))
+        path.lineTo(QPointF(lane - sx1 * r, y1))
+        path.quadTo(QPointF(lane, y1), QPointF(lane, y1 + sy * r))
+        path.lineTo(QPointF(lane, y2 - sy * r))
+        path.quadTo(QPointF(lane, y2), QPointF(lane + sx2 * r, y2))
+        path.lineTo(QPointF(x2, y2))
+        self._path = path
+        self._dir = (sx2, 0.0) if abs(x2 - lane) > 0.5 else (0.0, sy)
 
     def boundingRect(self) -> QRectF:
         return self._bounds

@@ -62,6 +62,10 @@ class Arrow:
     groups: tuple = ()
     target: str = ""  # the group it points at, e.g. "block:7" or "slot:3" ("" when dangling)
     bend: float = 0.0  # extra horizontal reach of the curve, so parallel arrows do not overlap
+    # The x of the arrow's vertical run, its lane in a corridor (the gutter between the columns, the margin left of
+    # the stack, right of the heap): drawn as horizontal from the start to the lane, along it, horizontal into the
+    # target, with rounded corners, so arrows cross no text and parallel arrows never merge. None: a free curve.
+    lane: float | None = None
 
 
 Primitive = Rect | Label | Arrow
