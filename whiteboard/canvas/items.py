@@ -7,7 +7,7 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPainterPathStroker, QPen, QPolygonF, QStaticText
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem
 
 from whiteboard.diagram import metrics
 from whiteboard.diagram.primitives import Arrow, Label, Rect
@@ -72,15 +72,19 @@ def font(size: float, bold: bool = False) -> QFont:
     return f
 
 
-class PrimItem(QGraphicsItem):
-    """Common state: the primitive shown, a flash level (0..1) and its kind ("write" or "drop")."""
+class PrimMixin:
+    """Common state: the primitive shown, a flash level (0..1) and its kind ("write" or "drop").
 
-    def __init__(self, prim, z: float) -> None:
-        super().__init__()
+    The items derive from Qt's own rect and path items so that `boundingRect`, which the view asks of every item on
+    every repaint, is answered in C++; only `paint` runs Python, and a cached pixmap spares most of those calls."""
+
+    def _init(self, prim, z: float) -> None:
         self.prim = prim
         self.flash = 0.0
         self.flash_kind = "write"
         self.setZValue(z)
+        # An invisible pen only widens the C++ bounding rect, leaving room for outlines and the flash ring.
+        self.setPen(_MARGIN_PEN)
         tooltip = getattr(prim, "tooltip", "")
         if tooltip:
             self.setToolTip(tooltip)
@@ -90,9 +94,14 @@ class PrimItem(QGraphicsItem):
         return scene.theme if scene is not None else None
 
 
-class RectItem(PrimItem):
+_MARGIN_PEN = QPen(Qt.transparent, 12.0)
+_ARROW_MARGIN_PEN = QPen(Qt.transparent, 32.0)
+
+
+class RectItem(PrimMixin, QGraphicsRectItem):
     def __init__(self, prim: Rect, z: float) -> None:
-        super().__init__(prim, z)
+        QGraphicsRectItem.__init__(self, 0, 0, prim.w, prim.h)
+        self._init(prim, z)
         self.w = prim.w
         self.h = prim.h
         self.style = prim.style
@@ -100,8 +109,8 @@ class RectItem(PrimItem):
 
     def set_geometry(self, x: float, y: float, w: float, h: float) -> None:
         if w != self.w or h != self.h:
-            self.prepareGeometryChange()
             self.w, self.h = w, h
+            self.setRect(0, 0, w, h)
         self.setPos(x, y)
 
     def set_prim(self, prim: Rect) -> None:
@@ -111,16 +120,19 @@ class RectItem(PrimItem):
             self.update()
         self.set_geometry(prim.x, prim.y, prim.w, prim.h)
 
-    def boundingRect(self) -> QRectF:
-        m = 6.0
-        return QRectF(-m, -m, self.w + 2 * m, self.h + 2 * m)
-
     def paint(self, painter, option, widget=None) -> None:
         theme = self.theme()
         rect = QRectF(0, 0, self.w, self.h)
-        radius = self.prim.radius
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self.w * lod < 2.0 and self.h * lod < 2.0 and self.flash == 0.0:
+            # Smaller than two pixels: a dot of its outline colour says as much and costs a fraction.
+            pen = _pen(theme, self.style)
+            painter.fillRect(rect, pen.color() if pen.style() != Qt.NoPen else _brush(theme, self.style).color())
+            return
+        radius = self.prim.radius if self.prim.radius * lod >= 1.0 else 0.0
         painter.setPen(Qt.NoPen)
-        for brush in (_brush(theme, self.style), _hatch(theme, self.style)):
+        # Hatching finer than a pixel is grey mush: leave it out when zoomed far out.
+        for brush in (_brush(theme, self.style), _hatch(theme, self.style) if lod >= 0.35 else None):
             if brush is not None and brush.style() != Qt.NoBrush:
                 painter.setBrush(brush)
                 painter.drawRoundedRect(rect, radius, radius) if radius else painter.drawRect(rect)
@@ -139,18 +151,18 @@ class RectItem(PrimItem):
             painter.drawRect(rect.adjusted(-2, -2, 2, 2))
 
 
-class LabelItem(PrimItem):
+class LabelItem(PrimMixin, QGraphicsRectItem):
     def __init__(self, prim: Label, z: float) -> None:
-        super().__init__(prim, z)
+        QGraphicsRectItem.__init__(self, 0, 0, prim.w, prim.h)
+        self._init(prim, z)
         self._static: QStaticText | None = None
-        self._text = None
         self.w, self.h = prim.w, prim.h
         self.setPos(prim.x, prim.y)
 
     def set_geometry(self, x: float, y: float, w: float, h: float) -> None:
         if w != self.w or h != self.h:
-            self.prepareGeometryChange()
             self.w, self.h = w, h
+            self.setRect(0, 0, w, h)
         self.setPos(x, y)
 
     def set_prim(self, prim: Label) -> None:
@@ -169,12 +181,18 @@ class LabelItem(PrimItem):
             self.setToolTip(prim.tooltip)
         self.set_geometry(prim.x, prim.y, prim.w, prim.h)
 
-    def boundingRect(self) -> QRectF:
-        return QRectF(-2, -2, self.w + 4, self.h + 4)
-
     def paint(self, painter, option, widget=None) -> None:
         prim = self.prim
         if not prim.text:
+            return
+        pixels = prim.size * option.levelOfDetailFromTransform(painter.worldTransform())
+        if pixels < 4.0:
+            # Text under 4 pixels cannot be read: a faint bar where it is keeps the picture's shape, cheaply.
+            if pixels >= 0.5:
+                colour = QColor(_text_colour(self.theme(), prim.style))
+                colour.setAlphaF(0.35)
+                width = min(metrics.text_width(prim.text, prim.size), self.w)
+                painter.fillRect(QRectF(0, self.h * 0.3, width, self.h * 0.4), colour)
             return
         f = font(prim.size, prim.bold)
         if self._static is None:
@@ -196,18 +214,19 @@ class LabelItem(PrimItem):
         painter.drawStaticText(QPointF(x, y), self._static)
 
 
-class ArrowItem(PrimItem):
+class ArrowItem(PrimMixin, QGraphicsPathItem):
     """A pointer. With a lane (the usual case) it runs horizontally to its lane, along it, and horizontally into its
     target, with rounded corners: lanes keep parallel pointers apart and off the boxes. Without one, a curve."""
 
     CORNER = 14.0
 
     def __init__(self, prim: Arrow, z: float) -> None:
-        super().__init__(prim, z)
+        QGraphicsPathItem.__init__(self)
+        self._init(prim, z)
+        self.setPen(_ARROW_MARGIN_PEN)  # room for the head around the path
         self.ends = (prim.x1, prim.y1, prim.x2, prim.y2)
         self.lane = prim.lane
         self._path = None
-        self._bounds = QRectF()
         self._build()
 
     def set_prim(self, prim: Arrow) -> None:
@@ -217,7 +236,6 @@ class ArrowItem(PrimItem):
     def set_ends(self, x1, y1, x2, y2, lane=None) -> None:
         ends = (x1, y1, x2, y2)
         if ends != self.ends or lane != self.lane or self._path is None:
-            self.prepareGeometryChange()
             self.ends = ends
             self.lane = lane
             self._build()
@@ -229,7 +247,7 @@ class ArrowItem(PrimItem):
             self._build_curve()
         else:
             self._build_lane(x1, y1, x2, y2, self.lane)
-        self._bounds = self._path.controlPointRect().adjusted(-16, -16, 16, 16)
+        self.setPath(self._path)
 
     def _build_curve(self) -> None:
         prim = self.prim
@@ -261,9 +279,6 @@ class ArrowItem(PrimItem):
         path.lineTo(QPointF(x2, y2))
         self._path = path
         self._dir = (sx2, 0.0) if abs(x2 - lane) > 0.5 else (0.0, sy)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
@@ -304,9 +319,12 @@ class ArrowItem(PrimItem):
             painter.drawPolyline(QPolygonF([QPointF(bx + nx, by + ny), QPointF(x2, y2), QPointF(bx - nx, by - ny)]))
 
 
-def make_item(prim, z: float) -> PrimItem:
-    if isinstance(prim, Rect):
-        return RectItem(prim, z)
-    if isinstance(prim, Label):
-        return LabelItem(prim, z)
-    return ArrowItem(prim, z)
+def make_item(prim, z: float, cached: bool = True) -> QGraphicsItem:
+    """`cached`: on screen, boxes and texts keep a pixmap of themselves (repaints blit instead of running Python);
+    an export paints each item once, at a scale of its own, so a cache would only cost."""
+    if isinstance(prim, Arrow):
+        return ArrowItem(prim, z)
+    item = RectItem(prim, z) if isinstance(prim, Rect) else LabelItem(prim, z)
+    if cached:
+        item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+    return item

@@ -16,7 +16,7 @@ MARGIN = 24.0
 
 def build_scene(diagram, theme: str = "light") -> BoardScene:
     ensure_app()
-    scene = BoardScene(theme)
+    scene = BoardScene(theme, cached=False)
     scene.sync(diagram)
     return scene
 

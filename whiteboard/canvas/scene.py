@@ -17,8 +17,9 @@ def z_of(order: int, prim) -> float:
 
 
 class BoardScene(QGraphicsScene):
-    def __init__(self, theme: str = "light", parent=None) -> None:
+    def __init__(self, theme: str = "light", parent=None, cached: bool = True) -> None:
         super().__init__(parent)
+        self.cached = cached
         self.items_by_key: dict = {}
         self.diagram: Diagram | None = None
         self.theme = get_theme(theme)
@@ -37,13 +38,13 @@ class BoardScene(QGraphicsScene):
         for order, (key, prim) in enumerate(diagram.items.items()):
             item = items.get(key)
             if item is None:
-                item = items[key] = make_item(prim, z_of(order, prim))
+                item = items[key] = make_item(prim, z_of(order, prim), self.cached)
                 self.addItem(item)
             else:
                 if item.prim != prim or type(item.prim) is not type(prim):
                     if type(item.prim) is not type(prim):
                         self.removeItem(item)
-                        item = items[key] = make_item(prim, z_of(order, prim))
+                        item = items[key] = make_item(prim, z_of(order, prim), self.cached)
                         self.addItem(item)
                     else:
                         item.set_prim(prim)
@@ -61,6 +62,6 @@ class BoardScene(QGraphicsScene):
         """An item for `prim` if the scene has none under `key` (used for things only the other diagram has)."""
         item = self.items_by_key.get(key)
         if item is None:
-            item = self.items_by_key[key] = make_item(prim, z_of(order, prim))
+            item = self.items_by_key[key] = make_item(prim, z_of(order, prim), self.cached)
             self.addItem(item)
         return item
