@@ -482,3 +482,24 @@ def test_a_thousand_locals_build_quickly():
     elapsed = time.perf_counter() - t0
     assert len(by_key(d, "val:slot:")) >= 1000
     assert elapsed < 0.1  # generous for slow CI machines; typically a few milliseconds
+
+
+def test_byte_view_shows_the_niche_of_none_not_unused_bytes():
+    src = """
+fn main() {
+    let a: Option<Box<u64>> = None;
+    let b: Option<u32> = Some(7);
+    println!("{} {:?}", a.is_none(), b);
+}
+"""
+    trace = run(src)
+    k = step_of(trace, "println!")
+    state = trace.state_at(k)
+    d = build_diagram(trace, k, DiagramOptions(byte_view=True))
+    a, b = slot_id(state, "a"), slot_id(state, "b")
+    # Option<Box<u64>> is 8 bytes (layout.json): all of them the pointer, whose 0 means None.
+    assert [d.items[f"bytes:slot:{a}:{i}"].style for i in range(8)].count("byte.pad") == 0
+    assert "niche" in d.items[f"bytes:slot:{a}:span:0"].text
+    # Option<u32> is 8 bytes: a 4-byte tag at offset 0, the u32 at offset 4.
+    assert d.items[f"bytes:slot:{b}:span:0"].text == "tag"
+    assert f"bytes:slot:{b}:8" not in d.items

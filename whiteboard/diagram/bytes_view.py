@@ -37,6 +37,13 @@ def spans(slot, info) -> list[tuple[int, int, str, str]]:
                 for f in v.fields:
                     text = variant if f.name.isdigit() and len(v.fields) == 1 else f"{variant}.{f.name}"
                     named.append((f.offset, f.offset + f.size, text))
+        tag = lay.tag
+        if tag is not None and tag.encoding == "niche":
+            start, end = tag.offset, tag.offset + tag.size
+            if not any(a < end and start < b for a, b, _ in named):
+                # No field of this variant covers the niche: its bytes hold the value that *means* the variant
+                # (for `None` of an `Option<Box<T>>`, a null pointer) — they are not unused.
+                named.append((start, end, f"{variant} = niche"))
     elif lay.fields:
         named = [(f.offset, f.offset + f.size, "." + f.name if f.name.isdigit() else f.name) for f in lay.fields]
     elif isinstance(ty, T.Array) and ty.length:
