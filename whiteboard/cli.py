@@ -1,7 +1,8 @@
-"""Command line: `whiteboard run|trace|layout`.
+"""Command line: `whiteboard run|trace|layout`, and `whiteboard [FILE.rs] [--theme …]` for the window.
 
 `run` behaves like the compiled program (its stdout, stderr and exit status); `trace` prints every step and event
-as JSON (format in README.md); `layout` shows how rustc lays out a type.
+as JSON (format in README.md); `layout` shows how rustc lays out a type. Anything else opens the desktop app, whose
+Qt imports happen only then: `whiteboard run` must work where PySide6 is absent.
 """
 
 from __future__ import annotations
@@ -12,9 +13,16 @@ import sys
 from pathlib import Path
 
 EXIT_USAGE = 2
+SUBCOMMANDS = ("run", "trace", "layout", "export")
+HELP = ("-h", "--help")
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in HELP):
+        from whiteboard.app.app import run_app
+
+        return run_app(argv)
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -28,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="whiteboard",
         description="Rust Memory Whiteboard: run a Rust program the "
         "way rustc would and see its static data, stack and heap.",
+        epilog="Without a command (`whiteboard`, `whiteboard FILE.rs`, `whiteboard --theme dark FILE.rs`) the "
+        "desktop app opens (`whiteboard FILE.rs --help` lists its options).",
     )
     sub = parser.add_subparsers(dest="command")
     run = sub.add_parser("run", help="run a program; prints what the compiled program prints")
