@@ -93,6 +93,9 @@ class BoardView(QGraphicsView):
         old, new = self.diagram(later - 1), self.diagram(later)
         the_plan = plan(old, new, self.trace.steps[later].events)
         duration = round(the_plan.duration_ms / self.speed)
+        # The scene must already hold both pictures, or the view could not scroll to where the new one reaches.
+        rect = QRectF(*old.bounds).united(QRectF(*new.bounds)).adjusted(-40, -40, 40, 40)
+        self.board_scene.setSceneRect(rect)
         self.transition = Transition(self.board_scene, the_plan, old, new, forward, duration)
         self.transition.finished.connect(self._on_transition_finished)
         self._follow()
@@ -164,9 +167,10 @@ class BoardView(QGraphicsView):
         """Keep the whole board in view while auto-fit is on, but never zoom in past 1:1 just because it shrank."""
         if not self.auto_fit:
             return
-        diagram = self.diagram(self._step)
-        x, y, w, h = diagram.bounds
+        x, y, w, h = self.diagram(self._step).bounds
         want = QRectF(x - 20, y - 20, w + 40, h + 40)
+        if self.transition is not None:  # both pictures the animation runs between
+            want = want.united(QRectF(*self.transition.old.bounds)).united(QRectF(*self.transition.new.bounds))
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if not visible.contains(want):
             self.fitInView(want, Qt.KeepAspectRatio)

@@ -166,7 +166,6 @@ def _bound_later(events, move) -> bool:
 def plan(old: Diagram, new: Diagram, events) -> Plan:
     beats, carries = _beats(events, old, new)
     beats = [b for b in beats if b.groups or b.flashes or b.arrow_targets]
-    n = len(beats)
     group_beat: dict = {}
     target_beat: dict = {}
     for i, b in enumerate(beats):
@@ -177,15 +176,14 @@ def plan(old: Diagram, new: Diagram, events) -> Plan:
         for g in b.arrow_targets:
             target_beat.setdefault(g, i)
 
-    def window(prim) -> tuple[float, float, int | None]:
+    def beat_of(prim) -> int | None:
         if isinstance(prim, Arrow) and prim.target in target_beat:
-            i = target_beat[prim.target]
-            return i / n, (i + 1) / n, i
+            return target_beat[prim.target]
         for g in reversed(prim.groups):
             i = group_beat.get(g)
             if i is not None:
-                return i / n, (i + 1) / n, i
-        return 0.0, 1.0, None
+                return i
+        return None
 
     flashed: dict = {}  # group -> (kind, beat)
     for i, b in enumerate(beats):
@@ -201,7 +199,10 @@ def plan(old: Diagram, new: Diagram, events) -> Plan:
                     done.add(group)
                     flash_of[key] = flashed[group]
 
-    tracks: list[Track] = []
+    # (key, old, new, beat or a phase, carry, flash). Changes no event explains are the layout making room or
+    # closing up: room is made before the first beat (a "prelude"), gaps close after the last (a "postlude"), so
+    # nothing new is drawn over something that has not moved out of its way yet.
+    raw: list = []
     old_items, new_items = old.items, new.items
     for key, prim in new_items.items():
         before = old_items.get(key)
@@ -212,22 +213,40 @@ def plan(old: Diagram, new: Diagram, events) -> Plan:
                 home = new.anchors[g]
                 carry = (anchor[0] - home[0], anchor[1] - home[1])
                 break
-        flash, f0, f1 = _flash(flash_of, key, n)
+        flash = flash_of.get(key)
         if before == prim and carry is None and flash is None:
             continue
-        t0, t1, _ = window(prim)
-        tracks.append(Track(key, before, prim, t0, t1, carry, flash, f0, f1))
+        beat = beat_of(prim)
+        if beat is None:
+            beat = "pre" if before is None or _grows(before, prim) else "post"
+        raw.append((key, before, prim, beat, carry, flash))
     for key, prim in old_items.items():
         if key not in new_items:
-            t0, t1, _ = window(prim)
-            flash, f0, f1 = _flash(flash_of, key, n)
-            tracks.append(Track(key, prim, None, t0, t1, None, flash, f0, f1))
+            beat = beat_of(prim)
+            raw.append((key, prim, None, "post" if beat is None else beat, None, flash_of.get(key)))
+    pre = 1 if any(r[3] == "pre" for r in raw) and beats else 0
+    post = 1 if any(r[3] == "post" for r in raw) and beats else 0
+    n = len(beats) + pre + post
+
+    def span(beat) -> tuple[float, float]:
+        if not beats:
+            return 0.0, 1.0
+        i = 0 if beat == "pre" else n - 1 if beat == "post" else beat + pre
+        return i / n, (i + 1) / n
+
+    tracks = []
+    for key, before, prim, beat, carry, flash in raw:
+        t0, t1 = span(beat)
+        f0, f1 = span(flash[1]) if flash else (0.0, 0.0)
+        tracks.append(Track(key, before, prim, t0, t1, carry, flash[0] if flash else None, f0, f1))
     duration = min(max(n * BEAT_MS, MIN_MS), MAX_MS)
     return Plan(tracks, n, duration)
 
 
-def _flash(flash_of: dict, key: str, n: int) -> tuple:
-    if key not in flash_of:
-        return None, 0.0, 0.0
-    what, i = flash_of[key]
-    return what, i / n, (i + 1) / n
+def _grows(old, new) -> bool:
+    """Does the change open space (taller, wider, or moving up as the columns grow upward)?"""
+    if isinstance(new, Arrow) or isinstance(old, Arrow):
+        return True
+    return new.h > old.h or new.w > old.w or new.y < old.y
+
+
