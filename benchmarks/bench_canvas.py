@@ -56,7 +56,7 @@ def many_locals(n: int) -> str:
         "fn main() {\n"
         + "\n".join(lines)
         + "\n    let mut v: Vec<u64> = Vec::new();\n    v.push(1);\n    v.push(2);\n"
-        + f"    println!(\"{{}}\", {total} + v.len() as u64);\n}}\n"
+        + f'    println!("{{}}", {total} + v.len() as u64);\n}}\n'
     )
 
 
@@ -193,7 +193,7 @@ def bench_canvas(repeat: int) -> dict:
                 item.setOpacity(i / 30)
             app.processEvents()
             bare_frames.append(time.perf_counter() - start)
-        for i in range(1, 31):
+        for _ in range(1, 31):
             start = time.perf_counter()
             for item in animated:
                 item.setPos(item.x() - 0.5, item.y())

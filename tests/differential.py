@@ -156,8 +156,11 @@ def corpus_cases() -> list[Case]:
 
 # Oracle programs that need closures (the subset has none): the simulator must refuse them clearly (exit 2),
 # like the programs in tests/programs/unsupported/.
-DROP_ORDER_OUTSIDE_SUBSET = {"closure_move_capture", "closure_move_capture_copy_field_only",
-                             "panic_unwinding_drops_locals"}
+DROP_ORDER_OUTSIDE_SUBSET = {
+    "closure_move_capture",
+    "closure_move_capture_copy_field_only",
+    "panic_unwinding_drops_locals",
+}
 
 
 def drop_order_cases() -> list[Case]:

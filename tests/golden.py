@@ -2,7 +2,8 @@
 
 A baseline lives in tests/golden/NAME.png. A new rendering matches when at most `max_fraction` of its pixels
 (0.02 %; one changed six-letter label is 0.09 %) differ from the baseline by more than `channel_tolerance` in any
-channel (anti-aliasing may move an edge by a shade). On a mismatch the actual image and a diff go to tests/golden/failures/ for a look.
+channel (anti-aliasing may move an edge by a shade). On a mismatch the actual image and a diff go to
+tests/golden/failures/ for a look.
 
 To accept new baselines after a deliberate change of the picture, run the tests with WHITEBOARD_ACCEPT_GOLDEN=1,
 look at the changed PNGs (`git diff --stat tests/golden`), and commit them.

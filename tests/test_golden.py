@@ -5,8 +5,8 @@ font, an arrow head drawn backwards."""
 from pathlib import Path
 
 import pytest
-
 from golden import assert_image_matches
+
 from whiteboard.canvas.render import render_image
 from whiteboard.diagram.build import DiagramOptions, build_diagram
 from whiteboard.sim.run import run_source

@@ -1,4 +1,4 @@
-"""The pure layers (Rust model, simulation, diagram layout, command line) never import Qt: they must run where PySide6 is absent."""
+"""The pure layers (Rust model, simulation, diagram layout, command line) never import Qt: they run without PySide6."""
 
 import subprocess
 import sys

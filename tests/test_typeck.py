@@ -53,6 +53,7 @@ def probed_types(source: str) -> dict[str, str]:
 
 def rustc_types(source: str, tmp_path) -> dict[str, str]:
     """Compile the program with each probe printing `name=type` and run it."""
+
     def probe(match: re.Match) -> str:
         indent, names = match.group(1), match.group(2).split()
         return "\n".join(f'{indent}println!("{n}={{}}", std::any::type_name_of_val(&{n}));' for n in names)
@@ -71,8 +72,12 @@ def _short_type_name(name: str) -> str:
 def _compile(source: str, tmp_path) -> str:
     path = tmp_path / "main.rs"
     path.write_text(source)
-    result = subprocess.run([RUSTC, "--edition", "2024", "-o", str(tmp_path / "main"), str(path)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [RUSTC, "--edition", "2024", "-o", str(tmp_path / "main"), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     return str(tmp_path / "main")
 
@@ -80,8 +85,13 @@ def _compile(source: str, tmp_path) -> str:
 def rustc_first_error(source: str, tmp_path) -> tuple[str | None, str, str]:
     """rustc's first error: code, headline and the `line:col` of its ` --> ` line."""
     (tmp_path / "main.rs").write_text(source)
-    result = subprocess.run([RUSTC, "--edition", "2024", "--color", "never", "main.rs"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [RUSTC, "--edition", "2024", "--color", "never", "main.rs"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode != 0, "rustc accepted the program"
     lines = result.stderr.splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("error"))
@@ -116,8 +126,17 @@ TYPE_CASES = [
             //? a b c d e f g h i
         }
         """,
-        {"a": "i32", "b": "f64", "c": "char", "d": "bool", "e": "&str", "f": "u8", "g": "&[u8; 2]", "h": "u64",
-         "i": "f32"},
+        {
+            "a": "i32",
+            "b": "f64",
+            "c": "char",
+            "d": "bool",
+            "e": "&str",
+            "f": "u8",
+            "g": "&[u8; 2]",
+            "h": "u64",
+            "i": "f32",
+        },
         id="literals-and-defaults",
     ),
     pytest.param(
@@ -150,8 +169,7 @@ TYPE_CASES = [
             //? v2 bytes n lit cap first
         }
         """,
-        {"v2": "Vec<u64>", "bytes": "Vec<u8>", "n": "usize", "lit": "Vec<i32>", "cap": "Vec<u16>",
-         "first": "i32"},
+        {"v2": "Vec<u64>", "bytes": "Vec<u8>", "n": "usize", "lit": "Vec<i32>", "cap": "Vec<u16>", "first": "i32"},
         id="vec-element-inference",
     ),
     pytest.param(
@@ -182,8 +200,7 @@ TYPE_CASES = [
             //? r m s arr part last slice
         }
         """,
-        {"r": "&Vec<u32>", "m": "u32", "s": "&[u32]", "arr": "[i8; 4]", "part": "&[i8]", "last": "i8",
-         "slice": "&str"},
+        {"r": "&Vec<u32>", "m": "u32", "s": "&[u32]", "arr": "[i8; 4]", "part": "&[i8]", "last": "i8", "slice": "&str"},
         id="indexing",
     ),
     pytest.param(
@@ -218,8 +235,16 @@ TYPE_CASES = [
             }
         }
         """,
-        {"x": "&u16", "y": "&u16", "z": "&mut u64", "q": "&mut u64", "i": "usize", "j": "u8", "f": "f32",
-         "owned": "u16"},
+        {
+            "x": "&u16",
+            "y": "&u16",
+            "z": "&mut u64",
+            "q": "&mut u64",
+            "i": "usize",
+            "j": "u8",
+            "f": "f32",
+            "owned": "u16",
+        },
         id="for-loops",
     ),
     pytest.param(
@@ -245,8 +270,18 @@ TYPE_CASES = [
             //? p n r rx b by w w0 pair second
         }
         """,
-        {"p": "Point", "n": "i32", "r": "&Point", "rx": "i32", "b": "Box<Point>", "by": "i32", "w": "Wrapper",
-         "w0": "u8", "pair": "(u8, f64)", "second": "f64"},
+        {
+            "p": "Point",
+            "n": "i32",
+            "r": "&Point",
+            "rx": "i32",
+            "b": "Box<Point>",
+            "by": "i32",
+            "w": "Wrapper",
+            "w0": "u8",
+            "pair": "(u8, f64)",
+            "second": "f64",
+        },
         id="structs-and-fields",
     ),
     pytest.param(
@@ -320,8 +355,16 @@ TYPE_CASES = [
             //? t u len st owned num c f
         }
         """,
-        {"t": "String", "u": "String", "len": "usize", "st": "&str", "owned": "String", "num": "String",
-         "c": "String", "f": "String"},
+        {
+            "t": "String",
+            "u": "String",
+            "len": "usize",
+            "st": "&str",
+            "owned": "String",
+            "num": "String",
+            "c": "String",
+            "f": "String",
+        },
         id="strings",
     ),
     pytest.param(
@@ -344,8 +387,19 @@ TYPE_CASES = [
             //? popped got first has removed copy sl y z taken e
         }
         """,
-        {"popped": "Option<u8>", "got": "Option<&u8>", "first": "Option<&u8>", "has": "bool", "removed": "u8",
-         "copy": "Vec<u8>", "sl": "&[u8]", "y": "i16", "z": "bool", "taken": "Option<u32>", "e": "u32"},
+        {
+            "popped": "Option<u8>",
+            "got": "Option<&u8>",
+            "first": "Option<&u8>",
+            "has": "bool",
+            "removed": "u8",
+            "copy": "Vec<u8>",
+            "sl": "&[u8]",
+            "y": "i16",
+            "z": "bool",
+            "taken": "Option<u32>",
+            "e": "u32",
+        },
         id="vec-and-option-methods",
     ),
     pytest.param(
@@ -370,8 +424,17 @@ TYPE_CASES = [
             //? b c n l size sv old took al
         }
         """,
-        {"b": "Rc<Vec<u8>>", "c": "Rc<Vec<u8>>", "n": "usize", "l": "usize", "size": "usize", "sv": "usize",
-         "old": "u8", "took": "String", "al": "usize"},
+        {
+            "b": "Rc<Vec<u8>>",
+            "c": "Rc<Vec<u8>>",
+            "n": "usize",
+            "l": "usize",
+            "size": "usize",
+            "sv": "usize",
+            "old": "u8",
+            "took": "String",
+            "al": "usize",
+        },
         id="rc-and-mem",
     ),
     pytest.param(
@@ -390,8 +453,17 @@ TYPE_CASES = [
             //? b c d e f g h i j
         }
         """,
-        {"b": "i32", "c": "u64", "d": "i8", "e": "u8", "f": "Option<u8>", "g": "u32", "h": "f64", "i": "f32",
-         "j": "f64"},
+        {
+            "b": "i32",
+            "c": "u64",
+            "d": "i8",
+            "e": "u8",
+            "f": "Option<u8>",
+            "g": "u32",
+            "h": "f64",
+            "i": "f32",
+            "j": "f64",
+        },
         id="number-methods",
     ),
     pytest.param(
@@ -434,8 +506,16 @@ TYPE_CASES = [
             //? count found r unit block cmp arr tuple
         }
         """,
-        {"count": "u8", "found": "u8", "r": "u16", "unit": "()", "block": "i16", "cmp": "bool",
-         "arr": "[u32; 3]", "tuple": "(u8, u16)"},
+        {
+            "count": "u8",
+            "found": "u8",
+            "r": "u16",
+            "unit": "()",
+            "block": "i16",
+            "cmp": "bool",
+            "arr": "[u32; 3]",
+            "tuple": "(u8, u16)",
+        },
         id="control-flow",
     ),
     pytest.param(
@@ -530,265 +610,741 @@ def test_types_agree_with_rustc(source, expected, tmp_path):
 # --------------------------------------------------------------------------------------------- error cases
 
 ERROR_CASES = [
-    pytest.param("fn f() {}\nfn f() {}\nfn main() {}",
-                 "E0428", "the name `f` is defined multiple times", "2:1", id="E0428"),
-    pytest.param("struct P;\nimpl P { fn a(&self) {} }\nimpl P { fn a(&self) {} }\nfn main() {}",
-                 "E0592", "duplicate definitions with name `a`", "2:10", id="E0592"),
-    pytest.param("fn main() { let Some(x) = Some(1) else { 5 }; }",
-                 "E0308", "`else` clause of `let...else` does not diverge", "1:40", id="E0308-let-else"),
-    pytest.param("fn main() { 'a: loop { break 'b; } }",
-                 "E0426", "use of undeclared label `'b`", "1:30", id="E0426"),
-    pytest.param("struct P { x: i32 }\nfn main() { let p = P { x: 1, x: 2 }; }",
-                 "E0062", "field `x` specified more than once", "2:31", id="E0062"),
-    pytest.param("enum E { A }\nfn main() { let e = E::A; let E::A { x } = e; }",
-                 "E0026", "variant `E::A` does not have a field named `x`", "2:38", id="E0026-variant"),
-    pytest.param("#[derive(Copy)]\nstruct S;\nfn main() {}",
-                 "E0277", "the trait bound `S: Clone` is not satisfied", "2:8", id="E0277-derive-copy"),
-    pytest.param("#[derive(Clone, Copy)]\nstruct S;\nimpl Drop for S { fn drop(&mut self) {} }\nfn main() {}",
-                 "E0184", "the trait `Copy` cannot be implemented for this type; the type has a destructor",
-                 "2:8", id="E0184"),
-    pytest.param("fn main() { let v: Vec = Vec::new(); }",
-                 "E0107", "missing generics for struct `Vec`", "1:20", id="E0107-missing"),
-    pytest.param("fn main() { let s: String<u8> = String::new(); }",
-                 "E0107", "struct takes 0 generic arguments but 1 generic argument was supplied",
-                 "1:20", id="E0107-extra"),
-    pytest.param("fn f(x: Self) {}\nfn main() {}",
-                 "E0411", "cannot find type `Self` in this scope", "1:9", id="E0411"),
-    pytest.param("use Color::Purple;\nenum Color { Red }\nfn main() {}",
-                 "E0432", "unresolved import `Color::Purple`", "1:5", id="E0432"),
-    pytest.param("struct P;\nfn main() { println!(\"{who}\", who = P); }",
-                 "E0277", "`P` doesn't implement `std::fmt::Display`", "2:37", id="E0277-named-arg"),
-    pytest.param("fn main() { println!(\"{0} {2}\", 1, 2); }",
-                 None, "invalid reference to positional argument 2 (there are 2 arguments)",
-                 "1:28", id="format-bad-index"),
-    pytest.param("fn main() { println!(\"{a}\", a = 1, b = 2); }",
-                 None, "named argument never used", "1:40", id="format-unused-named"),
-    pytest.param("fn main() { let w = 5; println!(\"{:w$}\", 1.5f32); let x = 1; println!(\"{x:>w$}\");"
-                 " println!(\"{:.*}\", \"a\", 2.0); }",
-                 "E0308", "mismatched types", "1:101", id="format-precision-type"),
-    pytest.param("fn takes(s: &str) {}\nfn main() { let s = String::new(); takes(s); }",
-                 "E0308", "mismatched types", "2:42", id="E0308-arg"),
-    pytest.param("fn main() { let mut v = vec![1]; v.push(\"x\"); }",
-                 "E0308", "mismatched types", "1:41", id="E0308-method-arg"),
-    pytest.param("fn main() { let x = 5; if x = 5 {} }",
-                 "E0308", "mismatched types", "1:27", id="E0308-assign-in-if"),
-    pytest.param("struct P { x: u8 }\nfn main() { let p = P { x: \"a\" }; }",
-                 "E0308", "mismatched types", "2:28", id="E0308-field"),
-    pytest.param("fn main() { let x = 5; x.unwrap(); }",
-                 "E0599", "no method named `unwrap` found for type `{integer}` in the current scope",
-                 "1:26", id="E0599-literal"),
-    pytest.param("fn main() { let v = vec![1]; for i in 0..v.len() { let x: i32 = i; } }",
-                 "E0308", "mismatched types", "1:65", id="E0308-usize-index"),
-    pytest.param("fn main() { let s = \"a\" + \"b\"; }",
-                 "E0369", "cannot add `&str` to `&str`", "1:25", id="E0369-str-add"),
-    pytest.param("fn main() { let t: (i32, f64) = (1, 2); }",
-                 "E0308", "mismatched types", "1:37", id="E0308-tuple-element"),
-    pytest.param("fn main() { let n = -5; let u: u32 = n; }",
-                 "E0277", "the trait bound `u32: Neg` is not satisfied", "1:21", id="E0277-neg-unsigned"),
-    pytest.param("fn main() { let v = vec![1]; let x = v.get(0) + 1; }",
-                 "E0369", "cannot add `{integer}` to `Option<&{integer}>`", "1:47", id="E0369-option-add"),
-    pytest.param("fn main() { loop { break 5 } }",
-                 "E0308", "mismatched types", "1:26", id="E0308-loop-statement"),
-    pytest.param("fn f(x: i32) -> i32 { if x > 0 { return \"a\"; } x }\nfn main() {}",
-                 "E0308", "mismatched types", "1:41", id="E0308-return"),
-    pytest.param("fn main() { let p = (1, 2); let (a, b, c) = p; }",
-                 "E0308", "mismatched types", "1:33", id="E0308-tuple-pattern"),
-    pytest.param("fn main() { let x = 3.0; let y: f32 = x * 2; }",
-                 "E0277", "cannot multiply `{float}` by `{integer}`", "1:41", id="E0277-float-times-int"),
+    pytest.param(
+        "fn f() {}\nfn f() {}\nfn main() {}", "E0428", "the name `f` is defined multiple times", "2:1", id="E0428"
+    ),
+    pytest.param(
+        "struct P;\nimpl P { fn a(&self) {} }\nimpl P { fn a(&self) {} }\nfn main() {}",
+        "E0592",
+        "duplicate definitions with name `a`",
+        "2:10",
+        id="E0592",
+    ),
+    pytest.param(
+        "fn main() { let Some(x) = Some(1) else { 5 }; }",
+        "E0308",
+        "`else` clause of `let...else` does not diverge",
+        "1:40",
+        id="E0308-let-else",
+    ),
+    pytest.param("fn main() { 'a: loop { break 'b; } }", "E0426", "use of undeclared label `'b`", "1:30", id="E0426"),
+    pytest.param(
+        "struct P { x: i32 }\nfn main() { let p = P { x: 1, x: 2 }; }",
+        "E0062",
+        "field `x` specified more than once",
+        "2:31",
+        id="E0062",
+    ),
+    pytest.param(
+        "enum E { A }\nfn main() { let e = E::A; let E::A { x } = e; }",
+        "E0026",
+        "variant `E::A` does not have a field named `x`",
+        "2:38",
+        id="E0026-variant",
+    ),
+    pytest.param(
+        "#[derive(Copy)]\nstruct S;\nfn main() {}",
+        "E0277",
+        "the trait bound `S: Clone` is not satisfied",
+        "2:8",
+        id="E0277-derive-copy",
+    ),
+    pytest.param(
+        "#[derive(Clone, Copy)]\nstruct S;\nimpl Drop for S { fn drop(&mut self) {} }\nfn main() {}",
+        "E0184",
+        "the trait `Copy` cannot be implemented for this type; the type has a destructor",
+        "2:8",
+        id="E0184",
+    ),
+    pytest.param(
+        "fn main() { let v: Vec = Vec::new(); }",
+        "E0107",
+        "missing generics for struct `Vec`",
+        "1:20",
+        id="E0107-missing",
+    ),
+    pytest.param(
+        "fn main() { let s: String<u8> = String::new(); }",
+        "E0107",
+        "struct takes 0 generic arguments but 1 generic argument was supplied",
+        "1:20",
+        id="E0107-extra",
+    ),
+    pytest.param("fn f(x: Self) {}\nfn main() {}", "E0411", "cannot find type `Self` in this scope", "1:9", id="E0411"),
+    pytest.param(
+        "use Color::Purple;\nenum Color { Red }\nfn main() {}",
+        "E0432",
+        "unresolved import `Color::Purple`",
+        "1:5",
+        id="E0432",
+    ),
+    pytest.param(
+        'struct P;\nfn main() { println!("{who}", who = P); }',
+        "E0277",
+        "`P` doesn't implement `std::fmt::Display`",
+        "2:37",
+        id="E0277-named-arg",
+    ),
+    pytest.param(
+        'fn main() { println!("{0} {2}", 1, 2); }',
+        None,
+        "invalid reference to positional argument 2 (there are 2 arguments)",
+        "1:28",
+        id="format-bad-index",
+    ),
+    pytest.param(
+        'fn main() { println!("{a}", a = 1, b = 2); }',
+        None,
+        "named argument never used",
+        "1:40",
+        id="format-unused-named",
+    ),
+    pytest.param(
+        'fn main() { let w = 5; println!("{:w$}", 1.5f32); let x = 1; println!("{x:>w$}");'
+        ' println!("{:.*}", "a", 2.0); }',
+        "E0308",
+        "mismatched types",
+        "1:101",
+        id="format-precision-type",
+    ),
+    pytest.param(
+        "fn takes(s: &str) {}\nfn main() { let s = String::new(); takes(s); }",
+        "E0308",
+        "mismatched types",
+        "2:42",
+        id="E0308-arg",
+    ),
+    pytest.param(
+        'fn main() { let mut v = vec![1]; v.push("x"); }', "E0308", "mismatched types", "1:41", id="E0308-method-arg"
+    ),
+    pytest.param("fn main() { let x = 5; if x = 5 {} }", "E0308", "mismatched types", "1:27", id="E0308-assign-in-if"),
+    pytest.param(
+        'struct P { x: u8 }\nfn main() { let p = P { x: "a" }; }', "E0308", "mismatched types", "2:28", id="E0308-field"
+    ),
+    pytest.param(
+        "fn main() { let x = 5; x.unwrap(); }",
+        "E0599",
+        "no method named `unwrap` found for type `{integer}` in the current scope",
+        "1:26",
+        id="E0599-literal",
+    ),
+    pytest.param(
+        "fn main() { let v = vec![1]; for i in 0..v.len() { let x: i32 = i; } }",
+        "E0308",
+        "mismatched types",
+        "1:65",
+        id="E0308-usize-index",
+    ),
+    pytest.param(
+        'fn main() { let s = "a" + "b"; }', "E0369", "cannot add `&str` to `&str`", "1:25", id="E0369-str-add"
+    ),
+    pytest.param(
+        "fn main() { let t: (i32, f64) = (1, 2); }", "E0308", "mismatched types", "1:37", id="E0308-tuple-element"
+    ),
+    pytest.param(
+        "fn main() { let n = -5; let u: u32 = n; }",
+        "E0277",
+        "the trait bound `u32: Neg` is not satisfied",
+        "1:21",
+        id="E0277-neg-unsigned",
+    ),
+    pytest.param(
+        "fn main() { let v = vec![1]; let x = v.get(0) + 1; }",
+        "E0369",
+        "cannot add `{integer}` to `Option<&{integer}>`",
+        "1:47",
+        id="E0369-option-add",
+    ),
+    pytest.param("fn main() { loop { break 5 } }", "E0308", "mismatched types", "1:26", id="E0308-loop-statement"),
+    pytest.param(
+        'fn f(x: i32) -> i32 { if x > 0 { return "a"; } x }\nfn main() {}',
+        "E0308",
+        "mismatched types",
+        "1:41",
+        id="E0308-return",
+    ),
+    pytest.param(
+        "fn main() { let p = (1, 2); let (a, b, c) = p; }",
+        "E0308",
+        "mismatched types",
+        "1:33",
+        id="E0308-tuple-pattern",
+    ),
+    pytest.param(
+        "fn main() { let x = 3.0; let y: f32 = x * 2; }",
+        "E0277",
+        "cannot multiply `{float}` by `{integer}`",
+        "1:41",
+        id="E0277-float-times-int",
+    ),
     pytest.param('fn main() { let x: u8 = "a"; }', "E0308", "mismatched types", "1:25", id="E0308-let"),
-    pytest.param("fn f(x: u8) {}\nfn main() { f(1, 2); }", "E0061",
-                 "this function takes 1 argument but 2 arguments were supplied", "2:13", id="E0061-fn"),
-    pytest.param("fn main() { let v: Vec<u8> = Vec::new(); v.push(); }", "E0061",
-                 "this method takes 1 argument but 0 arguments were supplied", "1:44", id="E0061-method"),
+    pytest.param(
+        "fn f(x: u8) {}\nfn main() { f(1, 2); }",
+        "E0061",
+        "this function takes 1 argument but 2 arguments were supplied",
+        "2:13",
+        id="E0061-fn",
+    ),
+    pytest.param(
+        "fn main() { let v: Vec<u8> = Vec::new(); v.push(); }",
+        "E0061",
+        "this method takes 1 argument but 0 arguments were supplied",
+        "1:44",
+        id="E0061-method",
+    ),
     pytest.param("fn main() { let a = b; }", "E0425", "cannot find value `b` in this scope", "1:21", id="E0425-value"),
     pytest.param("fn main() { foo(); }", "E0425", "cannot find function `foo` in this scope", "1:13", id="E0425-fn"),
-    pytest.param("struct P { x: i32 }\nfn main() { let p = P { x: 1 }; p.go(); }", "E0599",
-                 "no method named `go` found for struct `P` in the current scope", "2:35", id="E0599-struct"),
-    pytest.param("struct P { x: i32 }\nfn main() { let p = P { x: 1 }; let r = &p; r.go(); }", "E0599",
-                 "no method named `go` found for reference `&P` in the current scope", "2:47", id="E0599-ref"),
-    pytest.param("enum E { A }\nfn main() { let e = E::B; }", "E0599",
-                 "no variant or associated item named `B` found for enum `E` in the current scope",
-                 "2:24", id="E0599-variant"),
-    pytest.param("struct P { x: i32 }\nfn main() { let p = P { x: 1 }; let y = p.y; }", "E0609",
-                 "no field `y` on type `P`", "2:43", id="E0609"),
-    pytest.param("struct P { x: i32 }\nfn main() { let r = &P { x: 1 }; let y = r.y; }", "E0609",
-                 "no field `y` on type `&P`", "2:44", id="E0609-ref"),
-    pytest.param("struct P { x: i32 }\nfn main() { let p = P { x: 1, y: 2 }; }", "E0560",
-                 "struct `P` has no field named `y`", "2:31", id="E0560"),
-    pytest.param("struct P { x: i32, y: i32 }\nfn main() { let p = P { x: 1 }; }", "E0063",
-                 "missing field `y` in initializer of `P`", "2:21", id="E0063"),
-    pytest.param("struct P { x: i32, y: i32, z: i32 }\nfn main() { let p = P { x: 1 }; }", "E0063",
-                 "missing fields `y` and `z` in initializer of `P`", "2:21", id="E0063-two"),
-    pytest.param("fn main() { let x = 5; let y = x.pow(2); }", "E0689",
-                 "can't call method `pow` on ambiguous numeric type `{integer}`", "1:34", id="E0689"),
-    pytest.param("fn main() { let v = Vec::new(); }", "E0282", "type annotations needed for `Vec<_>`",
-                 "1:17", id="E0282-vec"),
-    pytest.param("fn main() { let x = None; }", "E0282", "type annotations needed for `Option<_>`",
-                 "1:17", id="E0282-option"),
-    pytest.param("fn main() { let (a, b) = (Vec::new(), 1); }", "E0282", "type annotations needed", "1:27",
-                 id="E0282-tuple"),
+    pytest.param(
+        "struct P { x: i32 }\nfn main() { let p = P { x: 1 }; p.go(); }",
+        "E0599",
+        "no method named `go` found for struct `P` in the current scope",
+        "2:35",
+        id="E0599-struct",
+    ),
+    pytest.param(
+        "struct P { x: i32 }\nfn main() { let p = P { x: 1 }; let r = &p; r.go(); }",
+        "E0599",
+        "no method named `go` found for reference `&P` in the current scope",
+        "2:47",
+        id="E0599-ref",
+    ),
+    pytest.param(
+        "enum E { A }\nfn main() { let e = E::B; }",
+        "E0599",
+        "no variant or associated item named `B` found for enum `E` in the current scope",
+        "2:24",
+        id="E0599-variant",
+    ),
+    pytest.param(
+        "struct P { x: i32 }\nfn main() { let p = P { x: 1 }; let y = p.y; }",
+        "E0609",
+        "no field `y` on type `P`",
+        "2:43",
+        id="E0609",
+    ),
+    pytest.param(
+        "struct P { x: i32 }\nfn main() { let r = &P { x: 1 }; let y = r.y; }",
+        "E0609",
+        "no field `y` on type `&P`",
+        "2:44",
+        id="E0609-ref",
+    ),
+    pytest.param(
+        "struct P { x: i32 }\nfn main() { let p = P { x: 1, y: 2 }; }",
+        "E0560",
+        "struct `P` has no field named `y`",
+        "2:31",
+        id="E0560",
+    ),
+    pytest.param(
+        "struct P { x: i32, y: i32 }\nfn main() { let p = P { x: 1 }; }",
+        "E0063",
+        "missing field `y` in initializer of `P`",
+        "2:21",
+        id="E0063",
+    ),
+    pytest.param(
+        "struct P { x: i32, y: i32, z: i32 }\nfn main() { let p = P { x: 1 }; }",
+        "E0063",
+        "missing fields `y` and `z` in initializer of `P`",
+        "2:21",
+        id="E0063-two",
+    ),
+    pytest.param(
+        "fn main() { let x = 5; let y = x.pow(2); }",
+        "E0689",
+        "can't call method `pow` on ambiguous numeric type `{integer}`",
+        "1:34",
+        id="E0689",
+    ),
+    pytest.param(
+        "fn main() { let v = Vec::new(); }", "E0282", "type annotations needed for `Vec<_>`", "1:17", id="E0282-vec"
+    ),
+    pytest.param(
+        "fn main() { let x = None; }", "E0282", "type annotations needed for `Option<_>`", "1:17", id="E0282-option"
+    ),
+    pytest.param(
+        "fn main() { let (a, b) = (Vec::new(), 1); }", "E0282", "type annotations needed", "1:27", id="E0282-tuple"
+    ),
     pytest.param("fn main() { Vec::new(); }", "E0282", "type annotations needed", "1:13", id="E0282-expr"),
-    pytest.param("fn main() { let x = Default::default(); }", "E0790",
-                 "cannot call associated function on trait without specifying the corresponding `impl` type",
-                 "1:21", id="E0790"),
+    pytest.param(
+        "fn main() { let x = Default::default(); }",
+        "E0790",
+        "cannot call associated function on trait without specifying the corresponding `impl` type",
+        "1:21",
+        id="E0790",
+    ),
     pytest.param("fn main() { let x = 1u8 + 1u16; }", "E0308", "mismatched types", "1:27", id="E0308-binop"),
-    pytest.param("fn main() { let x = 1 + 1.0; }", "E0277", "cannot add a float to an integer",
-                 "1:23", id="E0277-int-plus-float"),
+    pytest.param(
+        "fn main() { let x = 1 + 1.0; }", "E0277", "cannot add a float to an integer", "1:23", id="E0277-int-plus-float"
+    ),
     pytest.param("fn main() { let x = 2i32 + 1.5; }", "E0277", "cannot add `{float}` to `i32`", "1:26", id="E0277-add"),
-    pytest.param("fn main() { let mut x = 2; x -= 1.5; }", "E0277",
-                 "cannot subtract-assign `{float}` from `{integer}`", "1:30", id="E0277-sub-assign"),
-    pytest.param("fn main() { let x = 2.0 & 1; }", "E0369", "no implementation for `{float} & {integer}`",
-                 "1:25", id="E0369-bitand"),
-    pytest.param("fn main() { let x = 2i32 * 1.5f64; }", "E0277", "cannot multiply `i32` by `f64`",
-                 "1:26", id="E0277-mul"),
+    pytest.param(
+        "fn main() { let mut x = 2; x -= 1.5; }",
+        "E0277",
+        "cannot subtract-assign `{float}` from `{integer}`",
+        "1:30",
+        id="E0277-sub-assign",
+    ),
+    pytest.param(
+        "fn main() { let x = 2.0 & 1; }",
+        "E0369",
+        "no implementation for `{float} & {integer}`",
+        "1:25",
+        id="E0369-bitand",
+    ),
+    pytest.param(
+        "fn main() { let x = 2i32 * 1.5f64; }", "E0277", "cannot multiply `i32` by `f64`", "1:26", id="E0277-mul"
+    ),
     pytest.param("struct P;\nfn main() { let x = P + P; }", "E0369", "cannot add `P` to `P`", "2:23", id="E0369-add"),
-    pytest.param("struct P;\nfn main() { let x = P == P; }", "E0369", "binary operation `==` cannot be applied to "
-                 "type `P`", "2:23", id="E0369-eq"),
-    pytest.param("fn main() { let x = 5; let r = &x; let b = r == 5; }", "E0277",
-                 "can't compare `&{integer}` with `{integer}`", "1:46", id="E0277-compare-ref"),
-    pytest.param("fn main() { let x = if true { 1 } else { \"a\" }; }", "E0308",
-                 "`if` and `else` have incompatible types", "1:42", id="E0308-if-else"),
-    pytest.param("fn main() { let x = match 1 { 1 => 2u8, _ => 'c' }; }", "E0308",
-                 "`match` arms have incompatible types", "1:46", id="E0308-match"),
-    pytest.param("fn main() { let x = if true { 1 }; }", "E0317", "`if` may be missing an `else` clause",
-                 "1:21", id="E0317"),
+    pytest.param(
+        "struct P;\nfn main() { let x = P == P; }",
+        "E0369",
+        "binary operation `==` cannot be applied to type `P`",
+        "2:23",
+        id="E0369-eq",
+    ),
+    pytest.param(
+        "fn main() { let x = 5; let r = &x; let b = r == 5; }",
+        "E0277",
+        "can't compare `&{integer}` with `{integer}`",
+        "1:46",
+        id="E0277-compare-ref",
+    ),
+    pytest.param(
+        'fn main() { let x = if true { 1 } else { "a" }; }',
+        "E0308",
+        "`if` and `else` have incompatible types",
+        "1:42",
+        id="E0308-if-else",
+    ),
+    pytest.param(
+        "fn main() { let x = match 1 { 1 => 2u8, _ => 'c' }; }",
+        "E0308",
+        "`match` arms have incompatible types",
+        "1:46",
+        id="E0308-match",
+    ),
+    pytest.param(
+        "fn main() { let x = if true { 1 }; }", "E0317", "`if` may be missing an `else` clause", "1:21", id="E0317"
+    ),
     pytest.param("fn f() -> i32 { 5; }\nfn main() { f(); }", "E0308", "mismatched types", "1:11", id="E0308-no-tail"),
-    pytest.param("struct P;\nfn main() { println!(\"{}\", P); }", "E0277",
-                 "`P` doesn't implement `std::fmt::Display`", "2:28", id="E0277-display"),
-    pytest.param("struct P;\nfn main() { println!(\"{:?}\", P); }", "E0277", "`P` doesn't implement `Debug`",
-                 "2:30", id="E0277-debug"),
-    pytest.param("fn main() { let v = vec![1]; println!(\"{}\", v); }", "E0277",
-                 "`Vec<{integer}>` doesn't implement `std::fmt::Display`", "1:45", id="E0277-display-vec"),
-    pytest.param("fn main() { println!(\"{} {}\", 1); }", None,
-                 "2 positional arguments in format string, but there is 1 argument", "1:23", id="format-count"),
-    pytest.param("fn main() { println!(\"{}\", 1, 2); }", None, "argument never used", "1:31", id="format-unused"),
-    pytest.param("fn main() { println!(\"{y}\"); }", "E0425", "cannot find value `y` in this scope",
-                 "1:24", id="format-capture"),
-    pytest.param("fn main() { let x: u8 = 256; }", None, "literal out of range for `u8`", "1:25",
-                 id="overflowing-literal"),
-    pytest.param("fn main() { let x: i8 = -129; }", None, "literal out of range for `i8`", "1:25",
-                 id="overflowing-negative"),
-    pytest.param("fn main() { let x = -1u32; }", "E0600", "cannot apply unary operator `-` to type `u32`",
-                 "1:21", id="E0600"),
-    pytest.param("fn main() { let x = 5; let y = *x; }", "E0614", "type `{integer}` cannot be dereferenced",
-                 "1:32", id="E0614"),
-    pytest.param("fn main() { let s = String::new(); let n = s as i32; }", "E0605",
-                 "non-primitive cast: `String` as `i32`", "1:44", id="E0605"),
-    pytest.param("fn main() { let c = 66u32 as char; }", "E0604", "only `u8` can be cast as `char`, not `u32`",
-                 "1:21", id="E0604"),
-    pytest.param("fn main() { let x = 5; let p = &x as usize; }", "E0606",
-                 "casting `&i32` as `usize` is invalid", "1:32", id="E0606"),
-    pytest.param("fn main() { let o = Some(1); match o { Some(_) => {} } }", "E0004",
-                 "non-exhaustive patterns: `None` not covered", "1:36", id="E0004-option"),
-    pytest.param("enum C { R, G, B }\nfn main() { let c = C::R; match c { C::R => {} } }", "E0004",
-                 "non-exhaustive patterns: `C::G` and `C::B` not covered", "2:33", id="E0004-enum"),
-    pytest.param("fn main() { let o = Some(1); match &o { Some(_) => {} } }", "E0004",
-                 "non-exhaustive patterns: `&None` not covered", "1:36", id="E0004-ref"),
-    pytest.param("fn main() { let x = 3u8; match x { 0..=100 => {} } }", "E0004",
-                 "non-exhaustive patterns: `101_u8..=u8::MAX` not covered", "1:32", id="E0004-int"),
-    pytest.param("fn main() { let x = 3i32; match x { 0 => {} } }", "E0004",
-                 "non-exhaustive patterns: `i32::MIN..=-1_i32` and `1_i32..=i32::MAX` not covered",
-                 "1:33", id="E0004-int-hole"),
-    pytest.param("fn main() { let b = (true, false); match b { (true, _) => {} } }", "E0004",
-                 "non-exhaustive patterns: `(false, _)` not covered", "1:42", id="E0004-tuple"),
-    pytest.param("fn main() { let o = Some(1); let Some(x) = o; }", "E0005", "refutable pattern in local binding",
-                 "1:34", id="E0005"),
-    pytest.param("fn main() { let o = Some(1); for Some(x) in [o] {} }", "E0005",
-                 "refutable pattern in `for` loop binding", "1:34", id="E0005-for"),
-    pytest.param("fn f((a, Some(b)): (u8, Option<u8>)) {}\nfn main() {}", "E0005",
-                 "refutable pattern in function argument", "1:6", id="E0005-param"),
-    pytest.param("fn main() { let x = 5u8; match x { 0..=127 => {}, 129..=255 => {} } }", "E0004",
-                 "non-exhaustive patterns: `128_u8` not covered", "1:32", id="E0004-gap"),
-    pytest.param("fn main() { let c = 'a'; match c { 'a'..='z' => {} } }", "E0004",
-                 "non-exhaustive patterns: `'\\0'..='`'`, `'{'..='\\u{d7ff}'` and `'\\u{e000}'..='\\u{10ffff}'` not "
-                 "covered", "1:32", id="E0004-char"),
-    pytest.param("enum E { A(bool), B { x: u8 }, C }\nfn main() { let e = E::C; match e { E::A(true) => {}, "
-                 "E::C => {} } }", "E0004", "non-exhaustive patterns: `E::B { .. }` not covered",
-                 "2:33", id="E0004-nested"),
-    pytest.param("struct P { a: bool, b: bool }\nfn main() { let p = P { a: true, b: true }; "
-                 "match p { P { a: true, .. } => {} } }", "E0004",
-                 "non-exhaustive patterns: `P { a: false, .. }` not covered", "2:51", id="E0004-struct"),
-    pytest.param("fn main() { let o = Some(5); match o { Some(x) if x > 3 => {}, None => {} } }", "E0004",
-                 "non-exhaustive patterns: `Some(_)` not covered", "1:36", id="E0004-guard"),
-    pytest.param("fn main() { let s = \"a\"; match s { \"a\" => {} } }", "E0004",
-                 "non-exhaustive patterns: `&_` not covered", "1:32", id="E0004-str"),
-    pytest.param("fn main() { let x = 5; match x {} }", "E0004", "non-exhaustive patterns: type `i32` is non-empty",
-                 "1:30", id="E0004-empty"),
-    pytest.param("enum C { R, G, B, W, K }\nfn main() { let c = C::R; match c { C::R => {} } }", "E0004",
-                 "non-exhaustive patterns: `C::G`, `C::B`, `C::W` and 1 more not covered", "2:33", id="E0004-many"),
-    pytest.param("fn main() { let mut v = Vec::new(); v.push(1u8); let s: Vec<i32> = v; }", "E0308",
-                 "mismatched types", "1:68", id="E0308-vec-elem"),
-    pytest.param("fn f(s: &mut String) {}\nfn main() { let s = String::new(); f(&s); }", "E0308",
-                 "mismatched types", "2:38", id="E0308-mutability"),
-    pytest.param("fn main() { let x: Foo = 1; }", "E0425", "cannot find type `Foo` in this scope",
-                 "1:20", id="E0425-type"),
-    pytest.param("fn main() { let r = Rc::new(1); }", "E0433", "cannot find type `Rc` in this scope",
-                 "1:21", id="E0433-rc"),
-    pytest.param("fn main() { mem::drop(1); }", "E0433", "cannot find module or crate `mem` in this scope",
-                 "1:13", id="E0433-module"),
-    pytest.param("fn main() { let x = Foo::new(); }", "E0433", "cannot find type `Foo` in this scope",
-                 "1:21", id="E0433-type"),
-    pytest.param("fn main() { loop { break; } break; }", "E0268", "`break` outside of a loop or labeled block",
-                 "1:29", id="E0268"),
-    pytest.param("fn main() { let x = while true { break 5; }; }", "E0571",
-                 "`break` with value from a `while` loop", "1:34", id="E0571"),
-    pytest.param("fn f() -> u8 { return; }\nfn main() { f(); }", "E0069",
-                 "`return;` in a function whose return type is not `()`", "1:16", id="E0069"),
-    pytest.param("fn main() { let v = vec![1, 2]; let x = v[1i32]; }", "E0277",
-                 "the type `[{integer}]` cannot be indexed by `i32`", "1:43", id="E0277-index"),
-    pytest.param("fn main() { let s = String::from(\"ab\"); let c = s[0]; }", "E0277",
-                 "the type `str` cannot be indexed by `{integer}`", "1:51", id="E0277-string-index"),
-    pytest.param("#[derive(Clone, Copy)]\nstruct S { name: String }\nfn main() {}", "E0204",
-                 "the trait `Copy` cannot be implemented for this type", "2:8", id="E0204"),
-    pytest.param("fn main() { let p: *const i32 = &5; let x = *p; }", "E0133",
-                 "dereference of raw pointer is unsafe and requires unsafe block", "1:45", id="E0133"),
-    pytest.param("fn dangle() -> &String { let s = String::new(); &s }\nfn main() {}", "E0106",
-                 "missing lifetime specifier", "1:16", id="E0106"),
-    pytest.param("fn longest(a: &str, b: &str) -> &str { a }\nfn main() {}", "E0106", "missing lifetime specifier",
-                 "1:33", id="E0106-two-inputs"),
+    pytest.param(
+        'struct P;\nfn main() { println!("{}", P); }',
+        "E0277",
+        "`P` doesn't implement `std::fmt::Display`",
+        "2:28",
+        id="E0277-display",
+    ),
+    pytest.param(
+        'struct P;\nfn main() { println!("{:?}", P); }',
+        "E0277",
+        "`P` doesn't implement `Debug`",
+        "2:30",
+        id="E0277-debug",
+    ),
+    pytest.param(
+        'fn main() { let v = vec![1]; println!("{}", v); }',
+        "E0277",
+        "`Vec<{integer}>` doesn't implement `std::fmt::Display`",
+        "1:45",
+        id="E0277-display-vec",
+    ),
+    pytest.param(
+        'fn main() { println!("{} {}", 1); }',
+        None,
+        "2 positional arguments in format string, but there is 1 argument",
+        "1:23",
+        id="format-count",
+    ),
+    pytest.param('fn main() { println!("{}", 1, 2); }', None, "argument never used", "1:31", id="format-unused"),
+    pytest.param(
+        'fn main() { println!("{y}"); }', "E0425", "cannot find value `y` in this scope", "1:24", id="format-capture"
+    ),
+    pytest.param(
+        "fn main() { let x: u8 = 256; }", None, "literal out of range for `u8`", "1:25", id="overflowing-literal"
+    ),
+    pytest.param(
+        "fn main() { let x: i8 = -129; }", None, "literal out of range for `i8`", "1:25", id="overflowing-negative"
+    ),
+    pytest.param(
+        "fn main() { let x = -1u32; }", "E0600", "cannot apply unary operator `-` to type `u32`", "1:21", id="E0600"
+    ),
+    pytest.param(
+        "fn main() { let x = 5; let y = *x; }", "E0614", "type `{integer}` cannot be dereferenced", "1:32", id="E0614"
+    ),
+    pytest.param(
+        "fn main() { let s = String::new(); let n = s as i32; }",
+        "E0605",
+        "non-primitive cast: `String` as `i32`",
+        "1:44",
+        id="E0605",
+    ),
+    pytest.param(
+        "fn main() { let c = 66u32 as char; }",
+        "E0604",
+        "only `u8` can be cast as `char`, not `u32`",
+        "1:21",
+        id="E0604",
+    ),
+    pytest.param(
+        "fn main() { let x = 5; let p = &x as usize; }",
+        "E0606",
+        "casting `&i32` as `usize` is invalid",
+        "1:32",
+        id="E0606",
+    ),
+    pytest.param(
+        "fn main() { let o = Some(1); match o { Some(_) => {} } }",
+        "E0004",
+        "non-exhaustive patterns: `None` not covered",
+        "1:36",
+        id="E0004-option",
+    ),
+    pytest.param(
+        "enum C { R, G, B }\nfn main() { let c = C::R; match c { C::R => {} } }",
+        "E0004",
+        "non-exhaustive patterns: `C::G` and `C::B` not covered",
+        "2:33",
+        id="E0004-enum",
+    ),
+    pytest.param(
+        "fn main() { let o = Some(1); match &o { Some(_) => {} } }",
+        "E0004",
+        "non-exhaustive patterns: `&None` not covered",
+        "1:36",
+        id="E0004-ref",
+    ),
+    pytest.param(
+        "fn main() { let x = 3u8; match x { 0..=100 => {} } }",
+        "E0004",
+        "non-exhaustive patterns: `101_u8..=u8::MAX` not covered",
+        "1:32",
+        id="E0004-int",
+    ),
+    pytest.param(
+        "fn main() { let x = 3i32; match x { 0 => {} } }",
+        "E0004",
+        "non-exhaustive patterns: `i32::MIN..=-1_i32` and `1_i32..=i32::MAX` not covered",
+        "1:33",
+        id="E0004-int-hole",
+    ),
+    pytest.param(
+        "fn main() { let b = (true, false); match b { (true, _) => {} } }",
+        "E0004",
+        "non-exhaustive patterns: `(false, _)` not covered",
+        "1:42",
+        id="E0004-tuple",
+    ),
+    pytest.param(
+        "fn main() { let o = Some(1); let Some(x) = o; }",
+        "E0005",
+        "refutable pattern in local binding",
+        "1:34",
+        id="E0005",
+    ),
+    pytest.param(
+        "fn main() { let o = Some(1); for Some(x) in [o] {} }",
+        "E0005",
+        "refutable pattern in `for` loop binding",
+        "1:34",
+        id="E0005-for",
+    ),
+    pytest.param(
+        "fn f((a, Some(b)): (u8, Option<u8>)) {}\nfn main() {}",
+        "E0005",
+        "refutable pattern in function argument",
+        "1:6",
+        id="E0005-param",
+    ),
+    pytest.param(
+        "fn main() { let x = 5u8; match x { 0..=127 => {}, 129..=255 => {} } }",
+        "E0004",
+        "non-exhaustive patterns: `128_u8` not covered",
+        "1:32",
+        id="E0004-gap",
+    ),
+    pytest.param(
+        "fn main() { let c = 'a'; match c { 'a'..='z' => {} } }",
+        "E0004",
+        "non-exhaustive patterns: `'\\0'..='`'`, `'{'..='\\u{d7ff}'` and `'\\u{e000}'..='\\u{10ffff}'` not covered",
+        "1:32",
+        id="E0004-char",
+    ),
+    pytest.param(
+        "enum E { A(bool), B { x: u8 }, C }\nfn main() { let e = E::C; match e { E::A(true) => {}, E::C => {} } }",
+        "E0004",
+        "non-exhaustive patterns: `E::B { .. }` not covered",
+        "2:33",
+        id="E0004-nested",
+    ),
+    pytest.param(
+        "struct P { a: bool, b: bool }\nfn main() { let p = P { a: true, b: true }; "
+        "match p { P { a: true, .. } => {} } }",
+        "E0004",
+        "non-exhaustive patterns: `P { a: false, .. }` not covered",
+        "2:51",
+        id="E0004-struct",
+    ),
+    pytest.param(
+        "fn main() { let o = Some(5); match o { Some(x) if x > 3 => {}, None => {} } }",
+        "E0004",
+        "non-exhaustive patterns: `Some(_)` not covered",
+        "1:36",
+        id="E0004-guard",
+    ),
+    pytest.param(
+        'fn main() { let s = "a"; match s { "a" => {} } }',
+        "E0004",
+        "non-exhaustive patterns: `&_` not covered",
+        "1:32",
+        id="E0004-str",
+    ),
+    pytest.param(
+        "fn main() { let x = 5; match x {} }",
+        "E0004",
+        "non-exhaustive patterns: type `i32` is non-empty",
+        "1:30",
+        id="E0004-empty",
+    ),
+    pytest.param(
+        "enum C { R, G, B, W, K }\nfn main() { let c = C::R; match c { C::R => {} } }",
+        "E0004",
+        "non-exhaustive patterns: `C::G`, `C::B`, `C::W` and 1 more not covered",
+        "2:33",
+        id="E0004-many",
+    ),
+    pytest.param(
+        "fn main() { let mut v = Vec::new(); v.push(1u8); let s: Vec<i32> = v; }",
+        "E0308",
+        "mismatched types",
+        "1:68",
+        id="E0308-vec-elem",
+    ),
+    pytest.param(
+        "fn f(s: &mut String) {}\nfn main() { let s = String::new(); f(&s); }",
+        "E0308",
+        "mismatched types",
+        "2:38",
+        id="E0308-mutability",
+    ),
+    pytest.param(
+        "fn main() { let x: Foo = 1; }", "E0425", "cannot find type `Foo` in this scope", "1:20", id="E0425-type"
+    ),
+    pytest.param(
+        "fn main() { let r = Rc::new(1); }", "E0433", "cannot find type `Rc` in this scope", "1:21", id="E0433-rc"
+    ),
+    pytest.param(
+        "fn main() { mem::drop(1); }",
+        "E0433",
+        "cannot find module or crate `mem` in this scope",
+        "1:13",
+        id="E0433-module",
+    ),
+    pytest.param(
+        "fn main() { let x = Foo::new(); }", "E0433", "cannot find type `Foo` in this scope", "1:21", id="E0433-type"
+    ),
+    pytest.param(
+        "fn main() { loop { break; } break; }",
+        "E0268",
+        "`break` outside of a loop or labeled block",
+        "1:29",
+        id="E0268",
+    ),
+    pytest.param(
+        "fn main() { let x = while true { break 5; }; }",
+        "E0571",
+        "`break` with value from a `while` loop",
+        "1:34",
+        id="E0571",
+    ),
+    pytest.param(
+        "fn f() -> u8 { return; }\nfn main() { f(); }",
+        "E0069",
+        "`return;` in a function whose return type is not `()`",
+        "1:16",
+        id="E0069",
+    ),
+    pytest.param(
+        "fn main() { let v = vec![1, 2]; let x = v[1i32]; }",
+        "E0277",
+        "the type `[{integer}]` cannot be indexed by `i32`",
+        "1:43",
+        id="E0277-index",
+    ),
+    pytest.param(
+        'fn main() { let s = String::from("ab"); let c = s[0]; }',
+        "E0277",
+        "the type `str` cannot be indexed by `{integer}`",
+        "1:51",
+        id="E0277-string-index",
+    ),
+    pytest.param(
+        "#[derive(Clone, Copy)]\nstruct S { name: String }\nfn main() {}",
+        "E0204",
+        "the trait `Copy` cannot be implemented for this type",
+        "2:8",
+        id="E0204",
+    ),
+    pytest.param(
+        "fn main() { let p: *const i32 = &5; let x = *p; }",
+        "E0133",
+        "dereference of raw pointer is unsafe and requires unsafe block",
+        "1:45",
+        id="E0133",
+    ),
+    pytest.param(
+        "fn dangle() -> &String { let s = String::new(); &s }\nfn main() {}",
+        "E0106",
+        "missing lifetime specifier",
+        "1:16",
+        id="E0106",
+    ),
+    pytest.param(
+        "fn longest(a: &str, b: &str) -> &str { a }\nfn main() {}",
+        "E0106",
+        "missing lifetime specifier",
+        "1:33",
+        id="E0106-two-inputs",
+    ),
     pytest.param("fn helper() {}", "E0601", "`main` function not found in crate `main`", "1:15", id="E0601"),
-    pytest.param("fn main() { let arr = [String::new(); 2]; }", "E0277",
-                 "the trait bound `String: Copy` is not satisfied", "1:24", id="E0277-repeat"),
-    pytest.param("struct P { x: i32 }\nfn main() { let p = P { x: 1 }; let n = p.x.len; }", "E0610",
-                 "`i32` is a primitive type and therefore doesn't have fields", "2:45", id="E0610"),
-    pytest.param("fn main() { let x = 5; let y = &x; let z = y.foo; }", "E0609",
-                 "no field `foo` on type `&{integer}`", "1:46", id="E0609-primitive-ref"),
-    pytest.param("fn main() { let s = String::new(); let z = s.vec; }", "E0616",
-                 "field `vec` of struct `String` is private", "1:46", id="E0616"),
-    pytest.param("fn main() { let s = String::new(); let z = s.len; }", "E0615",
-                 "attempted to take value of method `len` on type `String`", "1:46", id="E0615"),
-    pytest.param("fn main() { let t = (1, 2); let z = t.2; }", "E0609",
-                 "no field `2` on type `({integer}, {integer})`", "1:39", id="E0609-tuple"),
-    pytest.param("fn main() { let x = 5u8.abs(); }", "E0599", "no method named `abs` found for type `u8` in the "
-                 "current scope", "1:25", id="E0599-unsigned-abs"),
-    pytest.param("struct P; impl P { fn new() -> P { P } }\nfn main() { let p = P::make(); }", "E0599",
-                 "no function or associated item named `make` found for struct `P` in the current scope",
-                 "2:24", id="E0599-assoc"),
-    pytest.param("struct P; impl P { fn new() -> P { P } }\nfn main() { let p = P; p.new(); }", "E0599",
-                 "no method named `new` found for struct `P` in the current scope", "2:26", id="E0599-assoc-as-method"),
-    pytest.param("struct P { x: i32 }\nfn main() { let p = P; }", "E0423", "expected value, found struct `P`",
-                 "2:21", id="E0423"),
-    pytest.param("enum E { A { x: i32 } }\nfn main() { let e = E::A; }", "E0533",
-                 "expected value, found struct variant `E::A`", "2:21", id="E0533"),
-    pytest.param("fn main() { match Some(1) { Some => {} _ => {} } }", "E0530",
-                 "match bindings cannot shadow tuple variants", "1:29", id="E0530-match"),
-    pytest.param("struct T(i32);\nfn main() { let T = 5; }", "E0530", "let bindings cannot shadow tuple structs",
-                 "2:17", id="E0530-let"),
-    pytest.param("enum E { A(i32, i32) }\nfn main() { let E::A(x) = E::A(1, 2); }", "E0023",
-                 "this pattern has 1 field, but the corresponding tuple variant has 2 fields", "2:22", id="E0023"),
-    pytest.param("struct P { x: i32 }\nfn main() { let P { y, .. } = P { x: 1 }; }", "E0026",
-                 "struct `P` does not have a field named `y`", "2:21", id="E0026"),
-    pytest.param("struct P { x: i32, y: i32 }\nfn main() { let P { x } = P { x: 1, y: 2 }; }", "E0027",
-                 "pattern does not mention field `y`", "2:17", id="E0027"),
-    pytest.param("fn main() { match 1 { x | 2 => {} } }", "E0408", "variable `x` is not bound in all patterns",
-                 "1:27", id="E0408"),
-    pytest.param("fn main() { let (a, a) = (1, 2); }", "E0416",
-                 "identifier `a` is bound more than once in the same pattern", "1:21", id="E0416"),
-    pytest.param("struct D;\nimpl Drop for D { fn drop(&mut self) {} }\nfn main() { let d = D; d.drop(); }", "E0040",
-                 "explicit use of destructor method", "3:26", id="E0040"),
+    pytest.param(
+        "fn main() { let arr = [String::new(); 2]; }",
+        "E0277",
+        "the trait bound `String: Copy` is not satisfied",
+        "1:24",
+        id="E0277-repeat",
+    ),
+    pytest.param(
+        "struct P { x: i32 }\nfn main() { let p = P { x: 1 }; let n = p.x.len; }",
+        "E0610",
+        "`i32` is a primitive type and therefore doesn't have fields",
+        "2:45",
+        id="E0610",
+    ),
+    pytest.param(
+        "fn main() { let x = 5; let y = &x; let z = y.foo; }",
+        "E0609",
+        "no field `foo` on type `&{integer}`",
+        "1:46",
+        id="E0609-primitive-ref",
+    ),
+    pytest.param(
+        "fn main() { let s = String::new(); let z = s.vec; }",
+        "E0616",
+        "field `vec` of struct `String` is private",
+        "1:46",
+        id="E0616",
+    ),
+    pytest.param(
+        "fn main() { let s = String::new(); let z = s.len; }",
+        "E0615",
+        "attempted to take value of method `len` on type `String`",
+        "1:46",
+        id="E0615",
+    ),
+    pytest.param(
+        "fn main() { let t = (1, 2); let z = t.2; }",
+        "E0609",
+        "no field `2` on type `({integer}, {integer})`",
+        "1:39",
+        id="E0609-tuple",
+    ),
+    pytest.param(
+        "fn main() { let x = 5u8.abs(); }",
+        "E0599",
+        "no method named `abs` found for type `u8` in the current scope",
+        "1:25",
+        id="E0599-unsigned-abs",
+    ),
+    pytest.param(
+        "struct P; impl P { fn new() -> P { P } }\nfn main() { let p = P::make(); }",
+        "E0599",
+        "no function or associated item named `make` found for struct `P` in the current scope",
+        "2:24",
+        id="E0599-assoc",
+    ),
+    pytest.param(
+        "struct P; impl P { fn new() -> P { P } }\nfn main() { let p = P; p.new(); }",
+        "E0599",
+        "no method named `new` found for struct `P` in the current scope",
+        "2:26",
+        id="E0599-assoc-as-method",
+    ),
+    pytest.param(
+        "struct P { x: i32 }\nfn main() { let p = P; }", "E0423", "expected value, found struct `P`", "2:21", id="E0423"
+    ),
+    pytest.param(
+        "enum E { A { x: i32 } }\nfn main() { let e = E::A; }",
+        "E0533",
+        "expected value, found struct variant `E::A`",
+        "2:21",
+        id="E0533",
+    ),
+    pytest.param(
+        "fn main() { match Some(1) { Some => {} _ => {} } }",
+        "E0530",
+        "match bindings cannot shadow tuple variants",
+        "1:29",
+        id="E0530-match",
+    ),
+    pytest.param(
+        "struct T(i32);\nfn main() { let T = 5; }",
+        "E0530",
+        "let bindings cannot shadow tuple structs",
+        "2:17",
+        id="E0530-let",
+    ),
+    pytest.param(
+        "enum E { A(i32, i32) }\nfn main() { let E::A(x) = E::A(1, 2); }",
+        "E0023",
+        "this pattern has 1 field, but the corresponding tuple variant has 2 fields",
+        "2:22",
+        id="E0023",
+    ),
+    pytest.param(
+        "struct P { x: i32 }\nfn main() { let P { y, .. } = P { x: 1 }; }",
+        "E0026",
+        "struct `P` does not have a field named `y`",
+        "2:21",
+        id="E0026",
+    ),
+    pytest.param(
+        "struct P { x: i32, y: i32 }\nfn main() { let P { x } = P { x: 1, y: 2 }; }",
+        "E0027",
+        "pattern does not mention field `y`",
+        "2:17",
+        id="E0027",
+    ),
+    pytest.param(
+        "fn main() { match 1 { x | 2 => {} } }",
+        "E0408",
+        "variable `x` is not bound in all patterns",
+        "1:27",
+        id="E0408",
+    ),
+    pytest.param(
+        "fn main() { let (a, a) = (1, 2); }",
+        "E0416",
+        "identifier `a` is bound more than once in the same pattern",
+        "1:21",
+        id="E0416",
+    ),
+    pytest.param(
+        "struct D;\nimpl Drop for D { fn drop(&mut self) {} }\nfn main() { let d = D; d.drop(); }",
+        "E0040",
+        "explicit use of destructor method",
+        "3:26",
+        id="E0040",
+    ),
     pytest.param("fn main() { let x = 5; x(); }", "E0618", "expected function, found `{integer}`", "1:24", id="E0618"),
-    pytest.param("fn main() { let x = 5; let y = x[0]; }", "E0608", "cannot index into a value of type `{integer}`",
-                 "1:33", id="E0608"),
+    pytest.param(
+        "fn main() { let x = 5; let y = x[0]; }",
+        "E0608",
+        "cannot index into a value of type `{integer}`",
+        "1:33",
+        id="E0608",
+    ),
 ]
 
 
@@ -912,8 +1468,11 @@ def test_path_resolutions():
         }
         """
     )
-    resolved = {"::".join(path.segments): info.resolutions[path.id] for path in nodes_of(prog, ast.Path)
-                if path.id in info.resolutions}
+    resolved = {
+        "::".join(path.segments): info.resolutions[path.id]
+        for path in nodes_of(prog, ast.Path)
+        if path.id in info.resolutions
+    }
     local = next(p for p in nodes_of(prog, ast.PIdent) if p.name == "local")
     assert resolved == {
         "K": ("const", "K"),
@@ -1096,7 +1655,9 @@ def test_copy_and_needs_drop_agree_with_rustc(tmp_path):
         f'    println!("{text}={{}},{{}}", Probe::<{text}>(PhantomData).is_copy(), std::mem::needs_drop::<{text}>());'
         for text in TRAIT_FACTS
     )
-    source = TRAIT_PRELUDE + """
+    source = (
+        TRAIT_PRELUDE
+        + """
 use std::marker::PhantomData;
 // Inherent methods whose bounds do not hold are skipped, so the trait's fallback answers for non-Copy types.
 struct Probe<T: ?Sized>(PhantomData<T>);
@@ -1104,7 +1665,10 @@ trait NotCopy { fn is_copy(&self) -> bool { false } }
 impl<T: ?Sized> NotCopy for Probe<T> {}
 impl<T: Copy> Probe<T> { fn is_copy(&self) -> bool { true } }
 fn main() {
-""" + probes + "\n}\n"
+"""
+        + probes
+        + "\n}\n"
+    )
     binary = _compile(source, tmp_path)
     output = subprocess.run([binary], capture_output=True, text=True, timeout=30).stdout
     facts = {}
@@ -1133,25 +1697,34 @@ def test_enum_discriminants_have_the_repr_type():
 ACCEPTED_CASES = [
     pytest.param("fn main() { let x = 5u8; match x { 0..=127 => {}, 128..=255 => {} } }", id="u8-ranges"),
     pytest.param("fn main() { let n = 5i64; match n { i64::MIN..=0 => {}, 1.. => {} } }", id="i64-ranges"),
-    pytest.param("fn main() { let p = (Some(1), true); match p { (Some(_), _) => {}, (None, _) => {} } }",
-                 id="tuple-of-option"),
+    pytest.param(
+        "fn main() { let p = (Some(1), true); match p { (Some(_), _) => {}, (None, _) => {} } }", id="tuple-of-option"
+    ),
     pytest.param("enum V {}\nfn f(v: V) { match v {} }\nfn main() {}", id="empty-enum"),
     pytest.param("fn main() { let o = Some(1); match &o { Some(x) => {}, None => {} } }", id="match-on-ref"),
     pytest.param("fn main() { let b = (true, false); match b { (true, _) | (false, _) => {} } }", id="or-pattern"),
-    pytest.param('fn main() { let s = String::from("a"); let t = "a"; let e = s == t && t == s && &s == t; }',
-                 id="string-eq-str"),
-    pytest.param("fn main() { let v = vec![1, 2]; let a = [1, 2]; let e = v == a && v == &a[..] && a == v[..]; }",
-                 id="vec-eq-array"),
+    pytest.param(
+        'fn main() { let s = String::from("a"); let t = "a"; let e = s == t && t == s && &s == t; }', id="string-eq-str"
+    ),
+    pytest.param(
+        "fn main() { let v = vec![1, 2]; let a = [1, 2]; let e = v == a && v == &a[..] && a == v[..]; }",
+        id="vec-eq-array",
+    ),
     pytest.param("fn main() { let x = 5; let r = &x; let e = r == &5 && *r > 1; }", id="ref-eq-ref"),
     pytest.param("fn main() { let v = vec![1u8]; assert_eq!(v, [1]); assert_ne!(v.len(), 0); }", id="asserts"),
     pytest.param("fn main() { let x: i32; if true { x = 1; } else { x = 2; } let y = x; }", id="deferred-init"),
-    pytest.param('fn main() { let n = 3; let name = "Bob"; println!("{name} has {n}"); println!("{0} {1} {0}", 1, 2); '
-                 'println!("{who} {pts:>5}", who = name, pts = n * 10); println!("{{}} {{{}}}", n); '
-                 'println!("{:>w$.p$} {:#x} {:08.3} {:e} {:p}", 1.5, 255, 2.5, 1e3, &n, w = 8, p = 2); }',
-                 id="format-arguments"),
-    pytest.param("fn name() -> &'static str { \"n\" }\nfn first(v: &Vec<u8>) -> &u8 { &v[0] }\n"
-                 "struct S { v: Vec<u8> }\nimpl S { fn get(&self, i: &usize) -> &u8 { &self.v[*i] } }\n"
-                 "fn main() {}", id="lifetime-elision"),
+    pytest.param(
+        'fn main() { let n = 3; let name = "Bob"; println!("{name} has {n}"); println!("{0} {1} {0}", 1, 2); '
+        'println!("{who} {pts:>5}", who = name, pts = n * 10); println!("{{}} {{{}}}", n); '
+        'println!("{:>w$.p$} {:#x} {:08.3} {:e} {:p}", 1.5, 255, 2.5, 1e3, &n, w = 8, p = 2); }',
+        id="format-arguments",
+    ),
+    pytest.param(
+        'fn name() -> &\'static str { "n" }\nfn first(v: &Vec<u8>) -> &u8 { &v[0] }\n'
+        "struct S { v: Vec<u8> }\nimpl S { fn get(&self, i: &usize) -> &u8 { &self.v[*i] } }\n"
+        "fn main() {}",
+        id="lifetime-elision",
+    ),
 ]
 
 
@@ -1203,18 +1776,25 @@ def test_generic_arguments_of_std_functions():
         fn main() { let n = std::mem::size_of::<u64>(); drop(String::new()); }
         """
     )
-    args = [(path.segments[-1], info.generic_args[path.id]) for path in nodes_of(prog, ast.Path)
-            if path.id in info.generic_args]
+    args = [
+        (path.segments[-1], info.generic_args[path.id])
+        for path in nodes_of(prog, ast.Path)
+        if path.id in info.generic_args
+    ]
     assert args == [("size_of", (Adt("W"),)), ("size_of", (Int("u64"),)), ("drop", (Adt("String"),))]
 
 
 @pytest.mark.parametrize(
     ("source", "what"),
     [
-        pytest.param("fn main() { let mut v = vec![3, 1]; v.sort(); }", "the method `sort` on `Vec<{integer}>`",
-                     id="std-method"),
-        pytest.param("fn main() { let v = vec![1]; let m = v.iter().max(); }", "the method `max` on `Iter<{integer}>`",
-                     id="iterator-method"),
+        pytest.param(
+            "fn main() { let mut v = vec![3, 1]; v.sort(); }", "the method `sort` on `Vec<{integer}>`", id="std-method"
+        ),
+        pytest.param(
+            "fn main() { let v = vec![1]; let m = v.iter().max(); }",
+            "the method `max` on `Iter<{integer}>`",
+            id="iterator-method",
+        ),
         pytest.param("fn main() { let r = Ok(1); }", "`Result` and its variants `Ok` and `Err`", id="result"),
         pytest.param("fn f() -> Result<u8, u8> { todo!() }\nfn main() {}", "the type `Result`", id="result-type"),
         pytest.param("use std::collections::HashMap;\nfn main() {}", "`use std::collections::HashMap`", id="use"),

@@ -41,8 +41,18 @@ def test_window_opens_and_screenshots_under_xvfb(xserver, tmp_path):
     env = {**os.environ, "DISPLAY": xserver, "QT_QPA_PLATFORM": "xcb", "WHITEBOARD_SETTINGS_DIR": str(tmp_path)}
     program = ROOT / "scenes" / "hello_heap.rs"
     result = subprocess.run(
-        [sys.executable, "-m", "whiteboard", "--size", "1920x1080", "--step", "6", "--screenshot", str(shot),
-         str(program)],
+        [
+            sys.executable,
+            "-m",
+            "whiteboard",
+            "--size",
+            "1920x1080",
+            "--step",
+            "6",
+            "--screenshot",
+            str(shot),
+            str(program),
+        ],
         env=env,
         capture_output=True,
         text=True,

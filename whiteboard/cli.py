@@ -1,7 +1,8 @@
-"""Command line: `whiteboard run|trace|layout`, and `whiteboard [FILE.rs] [--theme …]` for the window.
+"""Command line: `whiteboard run|trace|layout|export`, and `whiteboard [FILE.rs] [--theme …]` for the window.
 
 `run` behaves like the compiled program (its stdout, stderr and exit status); `trace` prints every step and event
-as JSON (format in README.md); `layout` shows how rustc lays out a type. Anything else opens the desktop app, whose
+as JSON (format in README.md); `layout` shows how rustc lays out a type; `export` renders steps as PNG, SVG or PDF
+with the canvas's own renderer, no window needed. Anything else opens the desktop app, whose
 Qt imports happen only then: `whiteboard run` must work where PySide6 is absent.
 """
 
@@ -11,6 +12,8 @@ import argparse
 import json
 import sys
 from pathlib import Path
+
+from whiteboard.export.command import add_export_parser  # Qt-free until an export runs
 
 EXIT_USAGE = 2
 SUBCOMMANDS = ("run", "trace", "layout", "export")
@@ -55,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     layout.add_argument("--defs", help="a .rs file whose structs and enums the type may name")
     layout.add_argument("--json", action="store_true")
     layout.set_defaults(func=_cmd_layout)
+    add_export_parser(sub)
     return parser
 
 

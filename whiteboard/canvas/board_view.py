@@ -34,6 +34,10 @@ class BoardView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
         self.setFocusPolicy(Qt.StrongFocus)
+        # Panning is by dragging; scrollbars would also make fitting loop (a fit shows one, which shrinks the view,
+        # which asks for another fit).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.trace = None
         self.options = DiagramOptions()
         self.speed: float | None = 1.0
@@ -176,13 +180,13 @@ class BoardView(QGraphicsView):
             self.fitInView(want, Qt.KeepAspectRatio)
 
     def wheelEvent(self, event) -> None:
-        if event.modifiers() & Qt.ControlModifier or True:
-            delta = event.angleDelta().y()
-            if delta:
-                self.auto_fit = False
-                self._scale_by(ZOOM_STEP ** (delta / 240))
-                event.accept()
-                return
+        """The wheel zooms around the pointer (a board has no page to scroll; panning is a drag)."""
+        delta = event.angleDelta().y()
+        if delta:
+            self.auto_fit = False
+            self._scale_by(ZOOM_STEP ** (delta / 240))
+            event.accept()
+            return
         super().wheelEvent(event)
 
     def mousePressEvent(self, event) -> None:

@@ -248,5 +248,3 @@ def _grows(old, new) -> bool:
     if isinstance(new, Arrow) or isinstance(old, Arrow):
         return True
     return new.h > old.h or new.w > old.w or new.y < old.y
-
-

@@ -1,0 +1,139 @@
+"""Starting the desktop app: `whiteboard [FILE.rs] [--theme NAME] [--step N] [--size WxH] [--screenshot PNG]`.
+
+`--screenshot` grabs the window once it is painted and on the step asked for, then quits: the Xvfb smoke test and
+the benchmarks use it to prove the whole window comes up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ORGANISATION = "rust-memory-whiteboard"
+APPLICATION = "Rust Memory Whiteboard"
+SETTINGS_ENV = "WHITEBOARD_SETTINGS_DIR"  # a folder for the settings file instead of the user's (tests, demos)
+SCREENSHOT_TIMEOUT_MS = 20_000
+
+
+def scenes_dir() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)  # inside a PyInstaller bundle
+    if frozen:
+        return Path(frozen) / "scenes"
+    import whiteboard
+
+    return Path(whiteboard.__file__).resolve().parent.parent / "scenes"
+
+
+def default_lesson() -> Path | None:
+    """The first lesson in `scenes/`, in sorted order (lessons are numbered so that this is the first to teach)."""
+    folder = scenes_dir()
+    lessons = sorted(folder.glob("*.rs")) if folder.is_dir() else []
+    return lessons[0] if lessons else None
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1920x1080") from None
+    if w < 200 or h < 150:
+        raise argparse.ArgumentTypeError(f"{text} is too small for the window (at least 200x150)")
+    return w, h
+
+
+def _parser() -> argparse.ArgumentParser:
+    from whiteboard.canvas.themes import THEME_NAMES
+
+    parser = argparse.ArgumentParser(
+        prog="whiteboard",
+        description="Rust Memory Whiteboard: open a Rust program and step through its static data, stack and heap. "
+        "(Command-line tools: whiteboard run|trace|layout --help.)",
+    )
+    parser.add_argument("file", nargs="?", help="a .rs program (default: the first lesson in scenes/)")
+    parser.add_argument("--theme", choices=THEME_NAMES, help="colours: light, dark or projector (high contrast)")
+    parser.add_argument("--step", type=int, default=None, help="show this step (0-based) first")
+    parser.add_argument("--size", type=_size, default=None, metavar="WxH", help="window size, e.g. 1920x1080")
+    parser.add_argument("--screenshot", metavar="PNG", help="save the window to PNG once shown, then quit")
+    return parser
+
+
+def make_settings():
+    from PySide6.QtCore import QSettings
+
+    folder = os.environ.get(SETTINGS_ENV)
+    if folder:
+        return QSettings(str(Path(folder) / "whiteboard.ini"), QSettings.IniFormat)
+    return QSettings(QSettings.IniFormat, QSettings.UserScope, ORGANISATION, "whiteboard")
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+
+    from PySide6.QtWidgets import QApplication
+
+    from whiteboard.app.fonts import load_fonts, ui_font
+    from whiteboard.app.main_window import MainWindow
+
+    app = QApplication.instance()
+    owns_app = app is None
+    if owns_app:
+        app = QApplication([sys.argv[0] if sys.argv else "whiteboard"])
+        app.setStyle("Fusion")  # the same look on every OS, and a dark palette that actually applies
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    load_fonts()
+    app.setFont(ui_font())
+
+    window = MainWindow(make_settings(), theme=args.theme)
+    if args.size:
+        window.resize(*args.size)
+    path = Path(args.file) if args.file else default_lesson()
+    if path is not None and args.screenshot:
+        from whiteboard.app.main_window import read_source
+
+        try:  # unattended: a message box would wait forever
+            read_source(path)
+        except OSError as err:
+            print(f"whiteboard: {err}".replace("\n", " "), file=sys.stderr)
+            return 2
+    if path is not None:
+        window.open_file(path)
+    if args.step is not None:
+        window.go_to(args.step, animate=False)
+    window.show()
+
+    if args.screenshot:
+        return _screenshot_and_quit(app, window, Path(args.screenshot))
+    code = app.exec()
+    window.stop_all()
+    return code
+
+
+def _screenshot_and_quit(app, window, target: Path) -> int:
+    """Grab once the window is exposed and painted and the board is still (a few event-loop turns later)."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    outcome = {"code": 1}
+
+    def attempt() -> None:
+        handle = window.windowHandle()
+        ready = handle is not None and handle.isExposed() and not window.board.is_animating()
+        if not ready and clock.elapsed() < SCREENSHOT_TIMEOUT_MS:
+            QTimer.singleShot(50, attempt)
+            return
+        window.repaint()
+        outcome["code"] = 0 if window.grab().save(str(target), "PNG") else 1
+        if outcome["code"]:
+            print(f"whiteboard: could not write {target}", file=sys.stderr)
+        window.stop_all()
+        window.close()
+        window.deleteLater()
+        app.quit()
+
+    QTimer.singleShot(100, attempt)
+    app.exec()
+    return outcome["code"]

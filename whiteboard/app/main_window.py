@@ -1,0 +1,507 @@
+"""The main window: the board in the middle, the code and its output on the right, the step controls and the memory
+timeline under the board.
+
+Every view follows the board: whatever moves the step (keys, buttons, slider, timeline, play), the board shows it
+and its `step_shown` signal brings the code panel, the controls and the timeline in line. So they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from whiteboard.app.actions import ACTIONS, MENUS, RECENT_MENU, SEPARATOR, build_actions
+from whiteboard.app.code_panel import CodePanel, Underline
+from whiteboard.app.controls import StepControls
+from whiteboard.app.fonts import CODE_POINT_SIZE, ui_font
+from whiteboard.app.icons import step_icon
+from whiteboard.app.memory_plot import MemoryPlot
+from whiteboard.app.recent_files import RecentFiles
+from whiteboard.canvas.board_view import BoardView
+from whiteboard.canvas.themes import THEME_NAMES
+from whiteboard.diagram.series import memory_series
+
+APP_TITLE = "Rust Memory Whiteboard"
+PLAY_DWELL_MS = 600  # pause on each step while playing at 1× (the animation itself comes first)
+INSTANT_DWELL_FACTOR = 4.0
+INK = {"light": "#1b1b1b", "dark": "#ececec", "projector": "#000000"}  # icons and chrome text per theme
+BOARD_SHARE = 0.62  # of the window's width; the code panel gets the rest  # "instant" playback dwells like 4×
+
+EXIT_TEXT = {
+    0: "exit 0: finished",
+    101: "exit 101: panicked",
+    134: "exit 134: stack overflow",
+    3: "exit 3: stopped at the step limit",
+    70: "exit 70: internal error (a bug in the whiteboard)",
+}
+
+
+def outcome_text(result) -> str:
+    """What the status bar says at the last step: how the program ended, as a teacher would put it."""
+    code = result.exit_code
+    if code == 1:
+        diagnostics = result.diagnostics or []
+        if diagnostics and diagnostics[0].code:
+            return f"compile error {diagnostics[0].code}: {diagnostics[0].message}"
+        return f"compile error: {_first_error(result.trace) or 'see the output'}"
+    if code == 2:
+        return f"exit 2: {_first_error(result.trace) or 'a construct'} is outside the subset"
+    return EXIT_TEXT.get(code, f"exit {code}")
+
+
+def _first_error(trace) -> str | None:
+    if trace is None:
+        return None
+    for step in trace.steps[:1] + trace.steps[-1:]:
+        for ev in step.events:
+            if ev.kind == "error":
+                return ev.message
+    return None
+
+
+def underlines_of(trace) -> list[Underline]:
+    """Compile errors at their span; a panic at the span of the step that panicked."""
+    found = []
+    for step in trace.steps:
+        for ev in step.events:
+            if ev.kind == "error" and ev.span and ev.span[0] > 0:
+                found.append(Underline(tuple(ev.span), f"error[{ev.code}]: {ev.message}" if ev.code else ev.message))
+            elif ev.kind == "panicked":
+                span = step.span if step.span[0] == ev.line else (ev.line, ev.column, ev.line, ev.column + 1)
+                found.append(Underline(tuple(span), f"panicked: {ev.message}"))
+    return found
+
+
+def read_source(path: Path) -> str:
+    """The file's text, or an OSError/UnicodeError whose message the user can act on."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise OSError(f"There is no file at\n{path}") from None
+    except IsADirectoryError:
+        raise OSError(f"{path} is a folder. Choose a .rs file.") from None
+    except UnicodeDecodeError:
+        raise OSError(f"{path.name} is not UTF-8 text. Rust source files are UTF-8.") from None
+    except PermissionError:
+        raise OSError(f"You do not have permission to read\n{path}") from None
+    except OSError as err:
+        raise OSError(f"Cannot read {path}: {err.strerror or err}.") from None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None, theme: str | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else QSettings()
+        self.recent = RecentFiles(self.settings)
+        self.result = None
+        self.trace = None
+        self.series = None
+        self.path: Path | None = None
+        self.dwell_ms = PLAY_DWELL_MS
+        self._playing = False
+        self._awaiting_animation = False
+        self._shown_once = False
+        self._theme = theme or str(self.settings.value("theme", "light"))
+        if self._theme not in THEME_NAMES:
+            self._theme = "light"
+
+        self._play_timer = QTimer(self)
+        self._play_timer.setSingleShot(True)
+        self._play_timer.timeout.connect(self._play_next)
+
+        self._build_views()
+        self.actions_by_id = build_actions(self, ACTIONS)
+        self._build_menus()
+        self._build_toolbar()
+        self.controls.bind_actions(self.actions_by_id)
+        self._build_status_bar()
+
+        self._restore_settings()
+        self.set_theme(self._theme)
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1600, 960)
+
+    # -- building -----------------------------------------------------------------------------------------------
+
+    def _build_views(self) -> None:
+        self.board = BoardView(self, theme=self._theme)
+        # No scrollbars on the board: a presenter pans by dragging, and with scrollbars "as needed", fitting the board
+        # to its viewport can make one appear, shrink the viewport, refit, remove it … forever (seen at the last step).
+        self.board.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.board.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.controls = StepControls(self)
+        self.plot = MemoryPlot(self, theme=self._theme)
+        self.code_panel = CodePanel(self, theme=self._theme)
+
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.board, 1)
+        column.addWidget(self.controls)
+        column.addWidget(self.plot)
+
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.code_panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(6)
+        self.setCentralWidget(self.splitter)
+
+        self.board.step_shown.connect(self._on_step_shown)
+        self.board.animation_finished.connect(self._on_animation_finished)
+        self.controls.jump_requested.connect(self._jump_from_view)
+        self.controls.speed_changed.connect(self.set_speed)
+        self.plot.step_requested.connect(self._jump_from_view)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setFont(ui_font(12))
+        for title, entries in MENUS.items():
+            menu = bar.addMenu(title)
+            menu.setFont(ui_font(12))
+            for entry in entries:
+                if entry == SEPARATOR:
+                    menu.addSeparator()
+                elif entry == RECENT_MENU:
+                    self.recent_menu = QMenu("Open &Recent", self)
+                    self.recent_menu.setFont(ui_font(12))
+                    self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+                    menu.addMenu(self.recent_menu)
+                else:
+                    menu.addAction(self.actions_by_id[entry])
+        self._fill_recent_menu()
+
+    def _build_toolbar(self) -> None:
+        """Open and zoom, at the right end of the menu bar's row: a toolbar row of its own would cost the board
+        height, which is what a projector is short of."""
+        toolbar = QToolBar("Board", self)
+        toolbar.setObjectName("board_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        toolbar.setFont(ui_font(12))
+        for spec in ACTIONS:
+            if spec.toolbar:
+                toolbar.addAction(self.actions_by_id[spec.id])
+        self.menuBar().setCornerWidget(toolbar, Qt.TopRightCorner)
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setFont(ui_font(12))
+        self.outcome_label = QLabel(self)
+        self.outcome_label.setFont(ui_font(13, bold=True))
+        self.outcome_label.setContentsMargins(8, 0, 8, 0)
+        bar.addPermanentWidget(self.outcome_label)
+
+    def _restore_settings(self) -> None:
+        speed = self.settings.value("speed", 1.0)
+        self.set_speed(None if speed in ("instant", None) else float(speed))
+        self.code_panel.set_font_size(float(self.settings.value("code_point_size", CODE_POINT_SIZE)))
+        for name in ("addresses", "byte_view", "allocator"):
+            on = str(self.settings.value(f"board/{name}", "false")).lower() == "true"
+            self.actions_by_id[name].setChecked(on)
+            if on:
+                self.board.set_options(**{name: True})
+
+    # -- opening programs ---------------------------------------------------------------------------------------
+
+    def open_file(self, path) -> bool:
+        """Read, run and show a program. A file that cannot be read is a message; the board keeps what it had."""
+        path = Path(path).expanduser()
+        try:
+            source = read_source(path)
+        except OSError as err:
+            QMessageBox.warning(self, "Cannot open the program", str(err))
+            return False
+        if not self.load_source(source, path):
+            return False
+        self.recent.add(path)
+        self._fill_recent_menu()
+        return True
+
+    def load_source(self, source: str, path) -> bool:
+        from whiteboard.sim.run import run_source
+
+        self.pause()
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            result = run_source(source, str(path), record=True)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if result.trace is None:  # only an internal error leaves no trace
+            QMessageBox.critical(self, "The whiteboard failed", result.stderr)
+            return False
+        self.result, self.trace, self.path = result, result.trace, Path(path)
+        self.series = memory_series(self.trace)
+        self.setWindowTitle(f"{self.path.name} — {APP_TITLE}")
+        self.code_panel.set_program(source, self.path.name, underlines_of(self.trace))
+        self.controls.set_count(len(self.trace))
+        self.plot.set_series(self.series)
+        self.statusBar().showMessage(f"Opened {self.path}", 4000)
+        self.board.set_trace(self.trace)  # shows step 0; step_shown brings the panels along
+        return True
+
+    def open_dialog(self) -> None:
+        from whiteboard.app.app import scenes_dir
+
+        start = str(self.path.parent if self.path else scenes_dir())
+        path, _ = QFileDialog.getOpenFileName(self, "Open a Rust program", start, "Rust programs (*.rs);;All files (*)")
+        if path:
+            self.open_file(path)
+
+    def recent_files(self) -> list[str]:
+        return self.recent.paths()
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        paths = self.recent.paths()
+        for i, path in enumerate(paths):
+            action = menu.addAction(f"&{(i + 1) % 10}  {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
+        if paths:
+            menu.addSeparator()
+            menu.addAction("Clear Menu", self._clear_recent)
+        else:
+            menu.addAction("No recent programs").setEnabled(False)
+
+    def _clear_recent(self) -> None:
+        self.recent.clear()
+        self._fill_recent_menu()
+
+    # -- stepping -----------------------------------------------------------------------------------------------
+
+    def step_count(self) -> int:
+        return len(self.trace) if self.trace is not None else 0
+
+    def current_step(self) -> int:
+        return self.board.current_step()
+
+    def go_to(self, index: int, animate: bool = False) -> None:
+        """Show step `index` (clamped); animated only when it is next to the current one and `animate` is set."""
+        if self.trace is None:
+            return
+        self.board.show_step(max(0, min(index, self.step_count() - 1)), animate)
+
+    def step_forward(self) -> None:
+        self.pause()
+        self.go_to(self.current_step() + 1, animate=True)
+
+    def step_back(self) -> None:
+        self.pause()
+        self.go_to(self.current_step() - 1, animate=True)
+
+    def first_step(self) -> None:
+        self.pause()
+        self.go_to(0)
+
+    def last_step(self) -> None:
+        self.pause()
+        self.go_to(self.step_count() - 1)
+
+    def _jump_from_view(self, index: int) -> None:
+        self.pause()
+        self.go_to(index, animate=False)
+
+    def _on_step_shown(self, index: int) -> None:
+        trace = self.trace
+        if trace is None or index >= len(trace):
+            return
+        step = trace.steps[index]
+        last = index == len(trace) - 1
+        if last:  # the run's own output is complete (it includes a compile error's rendered diagnostics)
+            stdout, stderr = trace.stdout, trace.stderr
+        else:
+            state = trace.state_at(index)
+            stdout, stderr = state.stdout, state.stderr
+        self.controls.set_step(index, step.label)
+        self.plot.set_step(index)
+        self.code_panel.show_step(step.span, stdout, stderr)
+        self.outcome_label.setText(outcome_text(self.result) if last else "")
+
+    # -- playing ------------------------------------------------------------------------------------------------
+
+    def is_playing(self) -> bool:
+        return self._playing
+
+    def toggle_play(self) -> None:
+        if self._playing:
+            self.pause()
+        else:
+            self.play()
+
+    def play(self) -> None:
+        if self.trace is None or self.step_count() < 2:
+            return
+        if self.current_step() >= self.step_count() - 1:
+            self.go_to(0)  # playing from the end starts again
+        self._set_playing(True)
+        self._play_timer.start(self._dwell())
+
+    def pause(self) -> None:
+        if self._playing:
+            self._set_playing(False)
+        self._play_timer.stop()
+        self._awaiting_animation = False
+
+    def _set_playing(self, on: bool) -> None:
+        self._playing = on
+        self.actions_by_id["play"].setText("&Pause" if on else "&Play")
+        self._paint_step_icons()
+
+    def _paint_step_icons(self) -> None:
+        ink = INK[self._theme]
+        for spec in ACTIONS:
+            if spec.icon:
+                kind = "pause" if spec.id == "play" and self._playing else spec.icon
+                self.actions_by_id[spec.id].setIcon(step_icon(kind, ink))
+
+    def _dwell(self) -> int:
+        factor = self.controls.speed_factor() or INSTANT_DWELL_FACTOR
+        return round(self.dwell_ms / factor)
+
+    def _play_next(self) -> None:
+        if not self._playing:
+            return
+        if self.current_step() >= self.step_count() - 1:
+            self.pause()
+            return
+        self._awaiting_animation = True
+        self.go_to(self.current_step() + 1, animate=True)
+        # The board reports the end of the animation (at once when there is none); then the dwell, then the next.
+        if self._awaiting_animation and not self.board.is_animating():
+            self._on_animation_finished()
+
+    def _on_animation_finished(self) -> None:
+        if not (self._playing and self._awaiting_animation):
+            return
+        self._awaiting_animation = False
+        if self.current_step() >= self.step_count() - 1:
+            self.pause()
+        else:
+            self._play_timer.start(self._dwell())
+
+    def set_speed(self, factor: float | None) -> None:
+        self.board.set_speed(factor)
+        if self.controls.speed_factor() != factor:
+            self.controls.set_speed(factor)  # re-enters here through speed_changed, harmlessly
+        self.settings.setValue("speed", "instant" if factor is None else factor)
+
+    def slower(self) -> None:
+        self.controls.change_speed(-1)
+
+    def faster(self) -> None:
+        self.controls.change_speed(+1)
+
+    # -- view ---------------------------------------------------------------------------------------------------
+
+    def set_theme(self, name: str) -> None:
+        self._theme = name
+        self.board.set_theme(name)
+        self.plot.set_theme(name)
+        self.code_panel.set_theme(name)
+        self.setPalette(_window_palette(name))
+        self._paint_step_icons()
+        action = self.actions_by_id.get(f"theme_{name}")
+        if action is not None:
+            action.setChecked(True)
+        self.settings.setValue("theme", name)
+
+    def theme(self) -> str:
+        return self._theme
+
+    def set_board_option(self, name: str, on: bool) -> None:
+        self.board.set_options(**{name: bool(on)})
+        self.settings.setValue(f"board/{name}", bool(on))
+
+    def zoom_in(self) -> None:
+        self.board.zoom_in()
+
+    def zoom_out(self) -> None:
+        self.board.zoom_out()
+
+    def fit_to_window(self) -> None:
+        self.board.fit_to_window()
+
+    def reset_zoom(self) -> None:
+        self.board.reset_zoom()
+
+    def code_text_bigger(self) -> None:
+        self._set_code_size(self.code_panel.font_size() + 1)
+
+    def code_text_smaller(self) -> None:
+        self._set_code_size(self.code_panel.font_size() - 1)
+
+    def _set_code_size(self, point_size: float) -> None:
+        self.code_panel.set_font_size(point_size)
+        self.settings.setValue("code_point_size", self.code_panel.font_size())
+
+    def status_text(self) -> str:
+        return self.outcome_label.text()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._shown_once:  # splitters start from widgets' size hints, which starve the code panel
+            self._shown_once = True
+            width = self.splitter.width()
+            self.splitter.setSizes([round(width * BOARD_SHARE), width - round(width * BOARD_SHARE)])
+            height = self.code_panel.splitter.height()
+            self.code_panel.splitter.setSizes([round(height * 0.72), height - round(height * 0.72)])
+
+    # -- closing ------------------------------------------------------------------------------------------------
+
+    def stop_all(self) -> None:
+        """No timer or animation left running (closing, tests)."""
+        self.pause()
+        self.board.finish_animation()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.stop_all()
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _window_palette(theme: str) -> QPalette:
+    """The panels' chrome follows the board: a dark theme with light menus would glare on a projector."""
+    palette = QApplication.style().standardPalette()
+    if theme != "dark":
+        return palette
+    colours = {
+        QPalette.Window: "#25282c",
+        QPalette.WindowText: "#ececec",
+        QPalette.Base: "#1e2023",
+        QPalette.AlternateBase: "#2a2d31",
+        QPalette.Text: "#ececec",
+        QPalette.Button: "#2f3338",
+        QPalette.ButtonText: "#ececec",
+        QPalette.ToolTipBase: "#2f3338",
+        QPalette.ToolTipText: "#ececec",
+        QPalette.Highlight: "#3d6185",
+        QPalette.HighlightedText: "#ffffff",
+        QPalette.PlaceholderText: "#9a9a9a",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.Disabled, QPalette.Text, QColor("#7a7a7a"))
+    palette.setColor(QPalette.Disabled, QPalette.ButtonText, QColor("#7a7a7a"))
+    palette.setColor(QPalette.Disabled, QPalette.WindowText, QColor("#7a7a7a"))
+    return palette
