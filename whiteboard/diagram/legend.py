@@ -23,34 +23,39 @@ CELLS = (
     ("free", "free"),
     ("value.moved", "moved"),
 )
-SAMPLE_W = 56.0
-CELL_W = 36.0
+SAMPLE_W = 48.0
+CELL_W = 34.0
+GAP = 28.0  # between entries of a row
 
 
 def layout_legend(sink: Sink, x0: float) -> list[Arrow]:
-    """Rects and labels go into `sink`; the sample arrows are returned, to be painted with the other arrows."""
+    """Rects and labels go into `sink`; the sample arrows are returned, to be painted with the other arrows.
+
+    Two rows (arrow kinds, then cell styles) rather than a table: the legend costs the board as little height as
+    possible, since the board is fitted to the window and every row it adds makes the whole picture smaller."""
     groups = ("legend",)
     lh = line_height(SIZE_SMALL)
-    col1 = PAD + SAMPLE_W + 10 + max(text_width(t, SIZE_SMALL) for _, t in ARROWS)
-    col2 = CELL_W + 10 + max(text_width(t, SIZE_SMALL) for _, t in CELLS)
-    width = col1 + 32 + col2 + PAD
-    rows = max(len(ARROWS), len(CELLS))
-    height = PAD + lh + 6 + rows * ROW + PAD - 6
+    title = "legend"
+    title_w = text_width(title, SIZE_SMALL) + GAP
+    row1 = sum(SAMPLE_W + 8 + text_width(t, SIZE_SMALL) + GAP for _, t in ARROWS) - GAP
+    row2 = sum(CELL_W + 8 + text_width(t, SIZE_SMALL) + GAP for _, t in CELLS) - GAP
+    width = PAD + title_w + max(row1, row2) + PAD
+    height = PAD + 2 * ROW + PAD - 6
     sink.rect("legend", x0, TOP, width, height, "legend", groups, 6.0, "what the arrows and cells mean")
     sink.label(
-        "legend:title", x0 + PAD, TOP + PAD, width - 2 * PAD, lh, "legend", "text.dim", SIZE_SMALL, "left", True, groups
+        "legend:title", x0 + PAD, TOP + PAD, title_w, ROW - 6, title, "text.dim", SIZE_SMALL, "left", True, groups
     )
-    y0 = TOP + PAD + lh + 6
     arrows = []
-    for k, (kind, text) in enumerate(ARROWS):
-        cy = y0 + k * ROW + (ROW - 6) / 2
-        x = x0 + PAD
+    x = x0 + PAD + title_w
+    cy = TOP + PAD + (ROW - 6) / 2
+    for kind, text in ARROWS:
         arrows.append(Arrow(f"legend:arrow:{kind}", x, cy, x + SAMPLE_W, cy, kind, "right", "left", groups, "", 0.0))
+        tw = text_width(text, SIZE_SMALL)
         sink.label(
             f"legend:arrow:{kind}:text",
-            x + SAMPLE_W + 10,
+            x + SAMPLE_W + 8,
             cy - lh / 2,
-            text_width(text, SIZE_SMALL),
+            tw,
             lh,
             text,
             "text",
@@ -59,15 +64,17 @@ def layout_legend(sink: Sink, x0: float) -> list[Arrow]:
             False,
             groups,
         )
-    for k, (style, text) in enumerate(CELLS):
-        x = x0 + col1 + 32
-        y = y0 + k * ROW
+        x += SAMPLE_W + 8 + tw + GAP
+    x = x0 + PAD + title_w
+    y = TOP + PAD + ROW
+    for style, text in CELLS:
         sink.rect(f"legend:cell:{style}", x, y, CELL_W, ROW - 6, style, groups)
+        tw = text_width(text, SIZE_SMALL)
         sink.label(
             f"legend:cell:{style}:text",
-            x + CELL_W + 10,
+            x + CELL_W + 8,
             y + (ROW - 6 - lh) / 2,
-            text_width(text, SIZE_SMALL),
+            tw,
             lh,
             text,
             "text",
@@ -76,4 +83,5 @@ def layout_legend(sink: Sink, x0: float) -> list[Arrow]:
             False,
             groups,
         )
+        x += CELL_W + 8 + tw + GAP
     return arrows
