@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--step", type=int, default=None, help="show this step (0-based) first")
     parser.add_argument("--size", type=_size, default=None, metavar="WxH", help="window size, e.g. 1920x1080")
     parser.add_argument("--screenshot", metavar="PNG", help="save the window to PNG once shown, then quit")
+    # For benchmarks/bench_canvas.py: quit as soon as the window has painted once.
+    parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -98,20 +100,45 @@ def run_app(argv: list[str] | None = None) -> int:
         except OSError as err:
             print(f"whiteboard: {err}".replace("\n", " "), file=sys.stderr)
             return 2
-    if path is not None:
-        window.open_file(path)
-    if args.step is not None:
-        window.go_to(args.step, animate=False)
+    loaded = {"done": False}
+
+    def load() -> None:
+        # Running the program and importing the plot library take longer than showing the window: they happen
+        # once the window has painted, so the user sees the window at once and the board a moment later.
+        if path is not None:
+            window.open_file(path)
+        if args.step is not None:
+            window.go_to(args.step, animate=False)
+        loaded["done"] = True
+
     window.show()
+    _after_first_paint(app, window, app.quit if args.exit_after_first_paint else load)
 
     if args.screenshot:
-        return _screenshot_and_quit(app, window, Path(args.screenshot))
+        return _screenshot_and_quit(app, window, Path(args.screenshot), lambda: loaded["done"])
     code = app.exec()
     window.stop_all()
     return code
 
 
-def _screenshot_and_quit(app, window, target: Path) -> int:
+def _after_first_paint(app, window, then) -> None:
+    """Call `then` from the event loop right after the first paint of any part of `window`."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Paint and isinstance(watched, QWidget) and watched.window() is window:
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+            return False
+
+    from PySide6.QtWidgets import QWidget
+
+    spy = FirstPaint(window)
+    app.installEventFilter(spy)
+
+
+def _screenshot_and_quit(app, window, target: Path, loaded) -> int:
     """Grab once the window is exposed and painted and the board is still (a few event-loop turns later)."""
     from PySide6.QtCore import QElapsedTimer, QTimer
 
@@ -121,7 +148,7 @@ def _screenshot_and_quit(app, window, target: Path) -> int:
 
     def attempt() -> None:
         handle = window.windowHandle()
-        ready = handle is not None and handle.isExposed() and not window.board.is_animating()
+        ready = handle is not None and handle.isExposed() and loaded() and not window.board.is_animating()
         if not ready and clock.elapsed() < SCREENSHOT_TIMEOUT_MS:
             QTimer.singleShot(50, attempt)
             return

@@ -6,14 +6,17 @@ heap grew" without hunting with the arrow keys.
 
 from __future__ import annotations
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from whiteboard.app.fonts import ui_font
 from whiteboard.canvas.themes import OKABE_ITO, get_theme
+
+# pyqtgraph (and numpy with it) takes a third of a second to import: it is imported when the plot first has
+# something to show, after the window has painted, so the window comes up as fast as a bare one.
+pg = None
+np = None
 
 PLOT_HEIGHT = 140
 MAX_POINTS = 4000  # runs drawn per curve: more than the plot has pixels, few enough to repaint at every step
@@ -55,6 +58,7 @@ def format_bytes(value: float) -> str:
 def step_curve(values, most: int = MAX_POINTS) -> tuple[np.ndarray, np.ndarray]:
     """Edges and heights for pyqtgraph's stepMode "center": step k is a flat run from k-½ to k+½. A long run is
     cut into at most `most` runs, each as high as its highest step, so a peak never disappears from the plot."""
+    _import_pyqtgraph()
     y = np.asarray(values, dtype=float)
     n = len(y)
     if n <= most:
@@ -66,21 +70,39 @@ def step_curve(values, most: int = MAX_POINTS) -> tuple[np.ndarray, np.ndarray]:
     return edges, peaks
 
 
-class _IntegerAxis(pg.AxisItem):
-    """Steps, bytes and allocation counts are whole numbers: no ticks at 2.5."""
+def _import_pyqtgraph() -> None:
+    global pg, np
+    if pg is None:
+        import numpy
+        import pyqtgraph
 
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph override
-        levels = super().tickValues(minVal, maxVal, size)
-        kept = [(spacing, [v for v in values if float(v).is_integer()]) for spacing, values in levels if spacing >= 1]
-        return kept or [(1.0, [float(v) for v in range(int(np.ceil(minVal)), int(maxVal) + 1)])]
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
-        return [f"{int(round(v * scale))}" for v in values]
+        pg, np = pyqtgraph, numpy
 
 
-class _ByteAxis(_IntegerAxis):
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
-        return [format_bytes(v * scale) for v in values]
+_AXES: dict = {}
+
+
+def _axis(kind: str, orientation: str):
+    """Axis items made on first use (their base class is pyqtgraph's)."""
+    if not _AXES:
+
+        class IntegerAxis(pg.AxisItem):
+            """Steps, bytes and allocation counts are whole numbers: no ticks at 2.5."""
+
+            def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph override
+                levels = super().tickValues(minVal, maxVal, size)
+                kept = [(sp, [v for v in values if float(v).is_integer()]) for sp, values in levels if sp >= 1]
+                return kept or [(1.0, [float(v) for v in range(int(np.ceil(minVal)), int(maxVal) + 1)])]
+
+            def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+                return [f"{int(round(v * scale))}" for v in values]
+
+        class ByteAxis(IntegerAxis):
+            def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+                return [format_bytes(v * scale) for v in values]
+
+        _AXES.update(integer=IntegerAxis, bytes=ByteAxis)
+    return _AXES[kind](orientation)
 
 
 class _Swatch(QWidget):
@@ -114,12 +136,21 @@ class MemoryPlot(QWidget):
         self._step = 0
         self._dragging = False
         self._theme = theme
-        self._build()
-        self.set_theme(theme)
+        self._built = False
+        self.setMinimumHeight(PLOT_HEIGHT)
+        self.setMaximumHeight(PLOT_HEIGHT + 60)
+
+    def _ensure(self) -> None:
+        if not self._built:
+            _import_pyqtgraph()
+            self._built = True
+            self._build()
+            self.set_theme(self._theme)
 
     # -- public API -------------------------------------------------------------------------------------------
 
     def set_series(self, series) -> None:
+        self._ensure()
         n = len(series)
         self._count = n
         biggest = 1
@@ -137,7 +168,8 @@ class MemoryPlot(QWidget):
 
     def set_step(self, index: int) -> None:
         self._step = index
-        self._cursor.setValue(index)
+        if self._built:
+            self._cursor.setValue(index)
 
     def current_step(self) -> int:
         return self._step
@@ -145,6 +177,8 @@ class MemoryPlot(QWidget):
     def set_theme(self, name: str) -> None:
         theme = get_theme(name)
         self._theme = name
+        if not self._built:
+            return  # applied when the plot is built
         colours = _colours(name)
         scale = 1.35 if name == "projector" else 1.0
         self._plot.setBackground(QColor(theme.background))
@@ -167,12 +201,14 @@ class MemoryPlot(QWidget):
 
     def map_step_to_widget(self, step: float) -> QPointF:
         """Where step `step` (halfway up the plot) is in the plot viewport's pixels: for tests and tooltips."""
+        self._ensure()
         low, high = self._view.viewRange()[1]
         scene = self._view.mapViewToScene(QPointF(step, (low + high) / 2))
         return QPointF(self._plot.mapFromScene(scene))
 
     @property
-    def plot_widget(self) -> pg.PlotWidget:
+    def plot_widget(self):
+        self._ensure()
         return self._plot
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -186,7 +222,11 @@ class MemoryPlot(QWidget):
         layout.setSpacing(0)
         layout.addLayout(self._legend_row())
 
-        axes = {"left": _ByteAxis("left"), "bottom": _IntegerAxis("bottom"), "right": _IntegerAxis("right")}
+        axes = {
+            "left": _axis("bytes", "left"),
+            "bottom": _axis("integer", "bottom"),
+            "right": _axis("integer", "right"),
+        }
         self._plot = pg.PlotWidget(axisItems=axes)
         self._plot.setMinimumHeight(PLOT_HEIGHT - 30)
         self._plot.setMenuEnabled(False)
