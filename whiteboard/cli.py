@@ -13,8 +13,6 @@ import json
 import sys
 from pathlib import Path
 
-from whiteboard.export.command import add_export_parser  # Qt-free until an export runs
-
 EXIT_USAGE = 2
 SUBCOMMANDS = ("run", "trace", "layout", "export")
 HELP = ("-h", "--help")
@@ -58,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     layout.add_argument("--defs", help="a .rs file whose structs and enums the type may name")
     layout.add_argument("--json", action="store_true")
     layout.set_defaults(func=_cmd_layout)
+    from whiteboard.export.command import add_export_parser  # here, not at the top: the window never needs it
+
     add_export_parser(sub)
     return parser
 

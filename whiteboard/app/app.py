@@ -88,7 +88,7 @@ def run_app(argv: list[str] | None = None) -> int:
     load_fonts()
     app.setFont(ui_font())
 
-    window = MainWindow(make_settings(), theme=args.theme)
+    window = MainWindow(make_settings(), theme=args.theme, deferred=True)
     if args.size:
         window.resize(*args.size)
     path = Path(args.file) if args.file else default_lesson()
@@ -105,6 +105,7 @@ def run_app(argv: list[str] | None = None) -> int:
     def load() -> None:
         # Running the program and importing the plot library take longer than showing the window: they happen
         # once the window has painted, so the user sees the window at once and the board a moment later.
+        window.finish_building()
         if path is not None:
             window.open_file(path)
         if args.step is not None:

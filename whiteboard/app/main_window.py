@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6 import QtCore  # `QtCore.Qt` where used: importing the Qt namespace costs 13 ms before the first paint
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,16 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from whiteboard.app.actions import ACTIONS, MENUS, RECENT_MENU, SEPARATOR, build_actions
-from whiteboard.app.code_panel import CodePanel, Underline
-from whiteboard.app.controls import StepControls
 from whiteboard.app.fonts import CODE_POINT_SIZE, ui_font
-from whiteboard.app.icons import step_icon
-from whiteboard.app.memory_plot import MemoryPlot
 from whiteboard.app.recent_files import RecentFiles
-from whiteboard.canvas.board_view import BoardView
-from whiteboard.canvas.themes import THEME_NAMES
-from whiteboard.diagram.series import memory_series
+from whiteboard.canvas.themes import THEME_NAMES, get_theme
+
+# The panels (board, code, controls, plot, actions) are imported where the window builds them: `run_app` shows an
+# empty window first and builds them right after it has painted, so the window is on screen as fast as a bare one.
 
 APP_TITLE = "Rust Memory Whiteboard"
 PLAY_DWELL_MS = 600  # pause on each step while playing at 1× (the animation itself comes first)
@@ -73,8 +70,10 @@ def _first_error(trace) -> str | None:
     return None
 
 
-def underlines_of(trace) -> list[Underline]:
+def underlines_of(trace) -> list:
     """Compile errors at their span; a panic at the span of the step that panicked."""
+    from whiteboard.app.code_panel import Underline
+
     found = []
     for step in trace.steps:
         for ev in step.events:
@@ -103,7 +102,10 @@ def read_source(path: Path) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None, theme: str | None = None, parent=None) -> None:
+    def __init__(
+        self, settings: QSettings | None = None, theme: str | None = None, parent=None, deferred: bool = False
+    ) -> None:
+        """`deferred`: only the empty window now; `finish_building()` adds the panels (after the first paint)."""
         super().__init__(parent)
         self.settings = settings if settings is not None else QSettings()
         self.recent = RecentFiles(self.settings)
@@ -122,7 +124,25 @@ class MainWindow(QMainWindow):
         self._play_timer = QTimer(self)
         self._play_timer.setSingleShot(True)
         self._play_timer.timeout.connect(self._play_next)
+        self.built = False
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1600, 960)
+        if deferred:
+            placeholder = QWidget(self)  # the board's colour, where the board will be
+            placeholder.setAutoFillBackground(True)
+            palette = placeholder.palette()
+            palette.setColor(placeholder.backgroundRole(), QColor(get_theme(self._theme).background))
+            placeholder.setPalette(palette)
+            self.setCentralWidget(placeholder)
+        else:
+            self.finish_building()
 
+    def finish_building(self) -> None:
+        if self.built:
+            return
+        from whiteboard.app.actions import ACTIONS, build_actions
+
+        self.built = True
         self._build_views()
         self.actions_by_id = build_actions(self, ACTIONS)
         self._build_menus()
@@ -132,17 +152,19 @@ class MainWindow(QMainWindow):
 
         self._restore_settings()
         self.set_theme(self._theme)
-        self.setWindowTitle(APP_TITLE)
-        self.resize(1600, 960)
+        if self.isVisible():
+            self.layout().activate()  # the panels get their sizes now, so the split below has widths to share
+            self._share_space()
 
     # -- building -----------------------------------------------------------------------------------------------
 
     def _build_views(self) -> None:
-        self.board = BoardView(self, theme=self._theme)
-        # No scrollbars on the board: a presenter pans by dragging, and with scrollbars "as needed", fitting the board
-        # to its viewport can make one appear, shrink the viewport, refit, remove it … forever (seen at the last step).
-        self.board.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.board.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        from whiteboard.app.code_panel import CodePanel
+        from whiteboard.app.controls import StepControls
+        from whiteboard.app.memory_plot import MemoryPlot
+        from whiteboard.canvas.board_view import BoardView
+
+        self.board = BoardView(self, theme=self._theme)  # (no scrollbars: a presenter pans by dragging)
         self.controls = StepControls(self)
         self.plot = MemoryPlot(self, theme=self._theme)
         self.code_panel = CodePanel(self, theme=self._theme)
@@ -155,7 +177,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.controls)
         column.addWidget(self.plot)
 
-        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter = QSplitter(QtCore.Qt.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.code_panel)
         self.splitter.setStretchFactor(0, 2)
@@ -171,6 +193,8 @@ class MainWindow(QMainWindow):
         self.plot.step_requested.connect(self._jump_from_view)
 
     def _build_menus(self) -> None:
+        from whiteboard.app.actions import MENUS, RECENT_MENU, SEPARATOR
+
         bar = self.menuBar()
         bar.setFont(ui_font(12))
         for title, entries in MENUS.items():
@@ -194,12 +218,14 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Board", self)
         toolbar.setObjectName("board_toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(QtCore.Qt.ToolButtonTextOnly)
         toolbar.setFont(ui_font(12))
+        from whiteboard.app.actions import ACTIONS
+
         for spec in ACTIONS:
             if spec.toolbar:
                 toolbar.addAction(self.actions_by_id[spec.id])
-        self.menuBar().setCornerWidget(toolbar, Qt.TopRightCorner)
+        self.menuBar().setCornerWidget(toolbar, QtCore.Qt.TopRightCorner)
         self.toolbar = toolbar
 
     def _build_status_bar(self) -> None:
@@ -240,7 +266,7 @@ class MainWindow(QMainWindow):
         from whiteboard.sim.run import run_source
 
         self.pause()
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.setOverrideCursor(QtCore.Qt.WaitCursor)
         try:
             result = run_source(source, str(path), record=True)
         finally:
@@ -249,6 +275,8 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "The whiteboard failed", result.stderr)
             return False
         self.result, self.trace, self.path = result, result.trace, Path(path)
+        from whiteboard.diagram.series import memory_series
+
         self.series = memory_series(self.trace)
         self.setWindowTitle(f"{self.path.name} — {APP_TITLE}")
         self.code_panel.set_program(source, self.path.name, underlines_of(self.trace))
@@ -369,6 +397,9 @@ class MainWindow(QMainWindow):
         self._paint_step_icons()
 
     def _paint_step_icons(self) -> None:
+        from whiteboard.app.actions import ACTIONS
+        from whiteboard.app.icons import step_icon
+
         ink = INK[self._theme]
         for spec in ACTIONS:
             if spec.icon:
@@ -460,19 +491,25 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if not self._shown_once and self.built:
+            self._share_space()
+
+    def _share_space(self) -> None:
         if not self._shown_once:  # splitters start from widgets' size hints, which starve the code panel
             self._shown_once = True
-            width = self.splitter.width()
+            # Right after the panels are built the splitter may not have its size yet: the window's is what it gets.
+            width = max(self.splitter.width(), self.width())
             self.splitter.setSizes([round(width * BOARD_SHARE), width - round(width * BOARD_SHARE)])
-            height = self.code_panel.splitter.height()
+            height = max(self.code_panel.splitter.height(), self.height() - 60)
             self.code_panel.splitter.setSizes([round(height * 0.72), height - round(height * 0.72)])
 
     # -- closing ------------------------------------------------------------------------------------------------
 
     def stop_all(self) -> None:
         """No timer or animation left running (closing, tests)."""
-        self.pause()
-        self.board.finish_animation()
+        if self.built:
+            self.pause()
+            self.board.finish_animation()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.stop_all()

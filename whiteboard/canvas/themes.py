@@ -7,7 +7,7 @@ back to "a", then to "default".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -21,8 +21,7 @@ OKABE_ITO = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Style:
+class Style(NamedTuple):  # a NamedTuple, not a dataclass: this module loads before the window's first paint
     fill: str | None = None  # "#rrggbb" or "#rrggbbaa"; None = no fill
     stroke: str | None = None
     width: float = 1.5
@@ -31,8 +30,7 @@ class Style:
     text: str = "#1b1b1b"  # colour of a Label in this style
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(NamedTuple):
     name: str
     title: str
     background: str
@@ -174,7 +172,7 @@ def _projector() -> Theme:
     styles = dict(light.styles)
     for name, style in light.styles.items():
         if name.startswith("text"):
-            styles[name] = replace(style, text="#000000" if style.text != "#ffffff" else "#ffffff")
+            styles[name] = style._replace(text="#000000" if style.text != "#ffffff" else "#ffffff")
     styles["text.dim"] = Style(text="#303030")
     styles["text.addr"] = Style(text="#303030")
     styles["text.moved"] = Style(text="#505050")
