@@ -210,3 +210,19 @@ def test_themes_change_the_background(view):
         assert colour == QColor(get_theme(name).background)
         seen.add(colour.name())
     assert len(seen) == len(THEME_NAMES) or len(seen) >= 2
+
+
+def test_a_new_pointer_grows_from_its_source_to_its_target(view):
+    trace = view.trace
+    k = _step_of(trace, "heap_allocated")  # the first push: the Vec's pointer appears
+    view.show_step(k - 1, animate=False)
+    view.show_step(k)
+    track = next(t for t in view.transition.plan.tracks if isinstance(t.new, Arrow) and t.old is None)
+    item = view.board_scene.items_by_key[track.key]
+    seen = []
+    for f in (track.t0, (track.t0 + track.t1) / 2, track.t1):
+        drive(view, f)
+        seen.append(item.progress)
+    assert seen[0] == 0.0 and 0.0 < seen[1] < 1.0 and seen[2] == 1.0
+    view.finish_animation()
+    assert item.progress == 1.0

@@ -80,6 +80,8 @@ class Transition(QObject):
                 item.set_prim(target)
                 item.setOpacity(1.0)
                 item.flash = 0.0
+                if isinstance(target, Arrow):
+                    item.set_progress(1.0)
         self.scene.sync(self.new if self.forward else self.old)
         self.finished.emit()
 
@@ -114,10 +116,10 @@ class Transition(QObject):
                     item.set_geometry(
                         _lerp(old.x, new.x, u), _lerp(old.y, new.y, u), _lerp(old.w, new.w, u), _lerp(old.h, new.h, u)
                     )
-            elif new is not None:  # appears
-                item.setOpacity(u)
-            else:  # goes away
-                item.setOpacity(1.0 - u)
+            elif new is not None:  # appears (a pointer grows from its source to its target)
+                item.set_progress(u) if isinstance(new, Arrow) else item.setOpacity(u)
+            else:  # goes away (a pointer retracts)
+                item.set_progress(1.0 - u) if isinstance(old, Arrow) else item.setOpacity(1.0 - u)
             if track.carry is not None and new is not None:
                 dx, dy = track.carry
                 k = 1.0 - u

@@ -226,6 +226,8 @@ class ArrowItem(PrimMixin, QGraphicsPathItem):
         self.setPen(_ARROW_MARGIN_PEN)  # room for the head around the path
         self.ends = (prim.x1, prim.y1, prim.x2, prim.y2)
         self.lane = prim.lane
+        self.progress = 1.0
+        self._flat = None  # the path as a polyline with cumulative lengths, for growing
         self._path = None
         self._build()
 
@@ -247,6 +249,7 @@ class ArrowItem(PrimMixin, QGraphicsPathItem):
             self._build_curve()
         else:
             self._build_lane(x1, y1, x2, y2, self.lane)
+        self._flat = None
         self.setPath(self._path)
 
     def _build_curve(self) -> None:
@@ -285,17 +288,75 @@ class ArrowItem(PrimMixin, QGraphicsPathItem):
         stroker.setWidth(10)
         return stroker.createStroke(self._path)
 
+    # -- growing: an appearing pointer draws itself from its source to its target --------------------------------
+    def set_progress(self, progress: float) -> None:
+        """Show the first `progress` (0..1) of the arrow's length. Only the stretch that changed is repainted, so
+        an arrow as tall as the board grows without repainting everything beside it every frame."""
+        progress = max(0.0, min(1.0, progress))
+        if progress == self.progress:
+            return
+        points, lengths = self._polyline()
+        total = lengths[-1] or 1.0
+        lo, hi = sorted((self.progress * total, progress * total))
+        self.progress = progress
+        xs, ys = [], []
+        for (x, y), at in zip(points, lengths):
+            if lo <= at <= hi:
+                xs.append(x)
+                ys.append(y)
+        for at in (lo, hi):
+            (x, y), _ = self._point_at(at)
+            xs.append(x)
+            ys.append(y)
+        m = 24.0  # the head and the pen around the changed stretch
+        self.update(QRectF(min(xs) - m, min(ys) - m, max(xs) - min(xs) + 2 * m, max(ys) - min(ys) + 2 * m))
+
+    def _polyline(self):
+        if self._flat is None:
+            polygons = self._path.toSubpathPolygons()
+            points = [(p.x(), p.y()) for poly in polygons for p in poly]
+            lengths = [0.0]
+            for (ax, ay), (bx, by) in zip(points, points[1:]):
+                lengths.append(lengths[-1] + math.hypot(bx - ax, by - ay))
+            self._flat = (points, lengths)
+        return self._flat
+
+    def _point_at(self, at: float):
+        """The point `at` along the arrow and the direction there."""
+        points, lengths = self._polyline()
+        for i in range(1, len(points)):
+            if lengths[i] >= at:
+                (ax, ay), (bx, by) = points[i - 1], points[i]
+                seg = lengths[i] - lengths[i - 1]
+                f = (at - lengths[i - 1]) / seg if seg else 1.0
+                d = math.hypot(bx - ax, by - ay) or 1.0
+                return (ax + (bx - ax) * f, ay + (by - ay) * f), ((bx - ax) / d, (by - ay) / d)
+        return points[-1], self._dir
+
     def paint(self, painter, option, widget=None) -> None:
         theme = self.theme()
         kind = self.prim.kind
-        style = "arrow." + kind
-        pen = _pen(theme, style)
+        pen = _pen(theme, "arrow." + kind)
         painter.setRenderHint(painter.RenderHint.Antialiasing, True)
         painter.setBrush(Qt.NoBrush)
         painter.setPen(pen)
-        painter.drawPath(self._path)
-        x2, y2 = self.ends[2], self.ends[3]
-        ux, uy = self._dir
+        if self.progress >= 1.0:
+            painter.drawPath(self._path)
+            (x2, y2), (ux, uy) = (self.ends[2], self.ends[3]), self._dir
+        else:
+            if self.progress <= 0.0:
+                return
+            points, lengths = self._polyline()
+            at = self.progress * lengths[-1]
+            (x2, y2), (ux, uy) = self._point_at(at)
+            shown = [QPointF(x, y) for (x, y), length in zip(points, lengths) if length < at]
+            painter.drawPolyline(QPolygonF([*shown, QPointF(x2, y2)]))
+            if kind == "dangling":
+                return  # the cross marks where it points, once it gets there
+        self._paint_head(painter, pen, kind, x2, y2, ux, uy)
+
+    @staticmethod
+    def _paint_head(painter, pen, kind, x2, y2, ux, uy) -> None:
         size = 9.0 + pen.widthF() * 1.5
         bx, by = x2 - ux * size, y2 - uy * size  # base of the head
         nx, ny = -uy * size * 0.55, ux * size * 0.55
