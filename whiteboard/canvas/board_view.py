@@ -99,7 +99,8 @@ class BoardView(QGraphicsView):
         duration = round(the_plan.duration_ms / self.speed)
         # The scene must already hold both pictures, or the view could not scroll to where the new one reaches.
         rect = QRectF(*old.bounds).united(QRectF(*new.bounds)).adjusted(-40, -40, 40, 40)
-        self.board_scene.setSceneRect(rect)
+        if not self.board_scene.sceneRect().contains(rect):  # a changed scene rect repaints the whole view
+            self.board_scene.setSceneRect(rect)
         self.transition = Transition(self.board_scene, the_plan, old, new, forward, duration)
         self.transition.finished.connect(self._on_transition_finished)
         self._follow()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -56,7 +57,9 @@ class BoardScene(QGraphicsScene):
                 self.removeItem(items.pop(key))
         self.diagram = diagram
         x, y, w, h = diagram.bounds
-        self.setSceneRect(x - 40, y - 40, w + 80, h + 80)
+        rect = QRectF(x - 40, y - 40, w + 80, h + 80)
+        if rect != self.sceneRect():  # setting it, even unchanged, repaints the whole view
+            self.setSceneRect(rect)
 
     def ensure(self, key: str, prim, order: int):
         """An item for `prim` if the scene has none under `key` (used for things only the other diagram has)."""
