@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 EXIT_USAGE = 2
 SUBCOMMANDS = ("run", "trace", "layout", "export")
@@ -63,16 +62,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read(path: str) -> str | None:
+    from whiteboard.source_file import SourceError, read_program
+
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        print(f"whiteboard: {path}: no such file. Check the path and try again.", file=sys.stderr)
-    except IsADirectoryError:
-        print(f"whiteboard: {path} is a folder; give a .rs file.", file=sys.stderr)
-    except UnicodeDecodeError:
-        print(f"whiteboard: {path} is not UTF-8 text; Rust source files are UTF-8.", file=sys.stderr)
-    except OSError as err:
-        print(f"whiteboard: cannot read {path}: {err.strerror}.", file=sys.stderr)
+        return read_program(path)
+    except SourceError as err:
+        print(f"whiteboard: {err}", file=sys.stderr)
     return None
 
 

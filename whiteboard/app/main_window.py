@@ -86,19 +86,10 @@ def underlines_of(trace) -> list:
 
 
 def read_source(path: Path) -> str:
-    """The file's text, or an OSError/UnicodeError whose message the user can act on."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise OSError(f"There is no file at\n{path}") from None
-    except IsADirectoryError:
-        raise OSError(f"{path} is a folder. Choose a .rs file.") from None
-    except UnicodeDecodeError:
-        raise OSError(f"{path.name} is not UTF-8 text. Rust source files are UTF-8.") from None
-    except PermissionError:
-        raise OSError(f"You do not have permission to read\n{path}") from None
-    except OSError as err:
-        raise OSError(f"Cannot read {path}: {err.strerror or err}.") from None
+    """The file's text, or an OSError whose message the user can act on."""
+    from whiteboard.source_file import read_program
+
+    return read_program(path)
 
 
 class MainWindow(QMainWindow):

@@ -93,6 +93,13 @@ class PrimMixin:
         scene = self.scene()
         return scene.theme if scene is not None else None
 
+    def set_geometry(self, x: float, y: float, w: float, h: float) -> None:
+        """Boxes and labels: a rect item of (w, h) placed at (x, y)."""
+        if w != self.w or h != self.h:
+            self.w, self.h = w, h
+            self.setRect(0, 0, w, h)
+        self.setPos(x, y)
+
 
 _MARGIN_PEN = QPen(Qt.transparent, 12.0)
 _ARROW_MARGIN_PEN = QPen(Qt.transparent, 32.0)
@@ -106,12 +113,6 @@ class RectItem(PrimMixin, QGraphicsRectItem):
         self.h = prim.h
         self.style = prim.style
         self.setPos(prim.x, prim.y)
-
-    def set_geometry(self, x: float, y: float, w: float, h: float) -> None:
-        if w != self.w or h != self.h:
-            self.w, self.h = w, h
-            self.setRect(0, 0, w, h)
-        self.setPos(x, y)
 
     def set_prim(self, prim: Rect) -> None:
         self.prim = prim
@@ -158,12 +159,6 @@ class LabelItem(PrimMixin, QGraphicsRectItem):
         self._static: QStaticText | None = None
         self.w, self.h = prim.w, prim.h
         self.setPos(prim.x, prim.y)
-
-    def set_geometry(self, x: float, y: float, w: float, h: float) -> None:
-        if w != self.w or h != self.h:
-            self.w, self.h = w, h
-            self.setRect(0, 0, w, h)
-        self.setPos(x, y)
 
     def set_prim(self, prim: Label) -> None:
         old = self.prim

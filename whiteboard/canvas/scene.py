@@ -49,9 +49,7 @@ class BoardScene(QGraphicsScene):
                         self.addItem(item)
                     else:
                         item.set_prim(prim)
-                item.setZValue(z_of(order, prim))
-                item.setOpacity(1.0)
-                item.flash = 0.0
+                item.setZValue(z_of(order, prim))  # (opacity, flash and growth are reset by Transition.finish)
         if len(items) != len(diagram.items):
             for key in [k for k in items if k not in diagram.items]:
                 self.removeItem(items.pop(key))

@@ -133,16 +133,12 @@ def _open_for_writing(path: Path) -> None:
 
 
 def _read_source(path: str) -> str:
+    from whiteboard.source_file import SourceError, read_program
+
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file. Check the path and try again.") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path} is a folder; give a .rs file.") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{path} is not UTF-8 text; Rust source files are UTF-8.") from None
-    except OSError as err:
-        raise UsageError(f"cannot read {path}: {err.strerror}.") from None
+        return read_program(path)
+    except SourceError as err:
+        raise UsageError(str(err)) from None
 
 
 def _note_outcome(path: str, result) -> None:
