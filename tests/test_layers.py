@@ -1,4 +1,4 @@
-"""The pure layers (Rust model, simulation, diagram layout, command line) never import Qt: they run without PySide6."""
+"""The pure layers (Rust model, simulation, document, diagram layout, command line) never import Qt."""
 
 import subprocess
 import sys
@@ -13,8 +13,8 @@ class NoQt(importlib.abc.MetaPathFinder):
         if name.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'):
             raise ImportError(f'{name} imported by a pure layer')
 sys.meta_path.insert(0, NoQt())
-import pkgutil, importlib, whiteboard.model, whiteboard.sim, whiteboard.diagram
-for pkg in (whiteboard.model, whiteboard.sim, whiteboard.diagram):
+import pkgutil, importlib, whiteboard.model, whiteboard.sim, whiteboard.diagram, whiteboard.document
+for pkg in (whiteboard.model, whiteboard.sim, whiteboard.diagram, whiteboard.document):
     for info in pkgutil.iter_modules(pkg.__path__):
         importlib.import_module(f'{pkg.__name__}.{info.name}')
 import whiteboard.cli

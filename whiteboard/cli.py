@@ -28,7 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `whiteboard trace x.rs | head`: the reader left, which is not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     trace.add_argument("--json", action="store_true", help="machine-readable output (see README.md)")
     trace.add_argument("--states", action="store_true", help="include the full memory state after every step")
     trace.add_argument("--max-steps", type=int, default=None)
+    trace.add_argument("--captions", action="store_true", help="show each step's caption (the comment above its line)")
     trace.set_defaults(func=_cmd_trace)
     layout = sub.add_parser("layout", help="size, alignment, field offsets and padding of a type")
     layout.add_argument("type", help="a type as written in Rust, e.g. 'Option<Box<u8>>' or a struct name")
@@ -100,9 +107,16 @@ def _cmd_trace(args) -> int:
         json.dump(trace_to_json(result.trace, states=args.states), sys.stdout, separators=(",", ":"))
         sys.stdout.write("\n")
     else:
+        captions = None
+        if args.captions:
+            from whiteboard.document.captions import read_captions
+
+            captions = read_captions(source)
         for step in result.trace.steps:
             line = f"{step.index:>6}  {step.span[0]:>4}:{step.span[1]:<3} {'  ' * step.depth}{step.label}"
             print(line)
+            if captions is not None:
+                print(f"{'':>18}» {captions.for_line(step.span[0]) or '(no caption)'}")
             for ev in step.events:
                 print(f"{'':>18}{'  ' * step.depth}· {ev.kind}")
     return result.exit_code

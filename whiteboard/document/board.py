@@ -1,0 +1,50 @@
+"""A board: the program plus how it is being shown. Plain records, built only from data that has been validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from whiteboard.document.captions import Captions, read_captions
+
+MIN_ZOOM, MAX_ZOOM = 0.05, 40.0
+
+
+@dataclass(frozen=True)
+class View:
+    """How the board was being shown when saved. `zoom` None means "fit to the window"; `theme` None means "the
+    theme the app is using"."""
+
+    step: int = 0
+    zoom: float | None = None
+    theme: str | None = None
+    addresses: bool = True
+    byte_view: bool = False
+    allocator: bool = False
+
+
+@dataclass(frozen=True)
+class Board:
+    program: str
+    view: View = field(default_factory=View)
+
+    def captions(self) -> Captions:
+        return read_captions(self.program)
+
+    def with_program(self, program: str) -> Board:
+        return replace(self, program=program)
+
+    def with_view(self, **changes) -> Board:
+        return replace(self, view=replace(self.view, **changes))
+
+
+def board_from_program(program: str) -> Board:
+    """A plain `.rs` file as a board: the view its `//! show:` / `//! hide:` header asks for."""
+    captions = read_captions(program)
+    return Board(
+        program,
+        View(
+            addresses="addresses" not in captions.hide,
+            byte_view="bytes" in captions.show,
+            allocator="allocator" in captions.show,
+        ),
+    )

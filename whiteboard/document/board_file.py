@@ -1,0 +1,209 @@
+"""The board file: JSON, versioned, read in four stages so a bad file never becomes a half-loaded board.
+
+    bytes ──decode──▶ plain dict ──migrate──▶ current version ──validate──▶ Board
+
+Every failure is a `BoardFileError` whose text says what is wrong, where, and what to do; the caller keeps the board
+it had. Plain `.rs` files open too (a program with the view its `//! show:` header asks for). The format is described
+in README.md ("The board file").
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from whiteboard.document.board import MAX_ZOOM, MIN_ZOOM, Board, View, board_from_program
+
+FORMAT = "rust-memory-whiteboard"
+VERSION = 1
+EXTENSION = ".whiteboard"
+
+# A board is a small teaching program: anything bigger is not a board, or is damaged, and reading it whole would
+# freeze the window.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_PROGRAM_CHARS = 1_000_000
+MAX_STEP = 10**9
+
+# version N -> a function taking a version-N dict and returning a version-(N+1) dict. Version 1 is the first board
+# format, so the chain is empty; a format change adds its step here and a test with a file saved by the old version.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+class BoardFileError(ValueError):
+    """A file that cannot become a board; `str()` is the whole message for the user."""
+
+
+# -- reading ------------------------------------------------------------------------------------------------------
+
+
+def read_board(path) -> Board:
+    """The board in the file at `path` (a board file or a plain `.rs` program)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BoardFileError(_too_big(path, size))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise BoardFileError(f"{path}: no such file. Check the path and try again.") from None
+    except IsADirectoryError:
+        raise BoardFileError(f"{path} is a folder; choose a board ({EXTENSION}) or a Rust program (.rs).") from None
+    except PermissionError:
+        raise BoardFileError(f"{path}: you do not have permission to read it.") from None
+    except OSError as err:
+        raise BoardFileError(f"Cannot read {path}: {err.strerror or err}.") from None
+    return parse_board(data, path.name)
+
+
+def parse_board(data: bytes, name: str = "board") -> Board:
+    if len(data) > MAX_FILE_BYTES:
+        raise BoardFileError(_too_big(name, len(data)))
+    text = _decode(data, name)
+    if name.endswith(".rs"):
+        _check_program(text, name)
+        return board_from_program(text)
+    record = _parse_json(text, name)
+    record = migrate(record, name)
+    return _validate(record, name)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data:
+        raise BoardFileError(f"{name} is a binary file, not a board or a Rust program.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise BoardFileError(
+            f"{name} is not UTF-8 text (byte {err.start} is not valid UTF-8): it is damaged or not a board."
+        ) from None
+
+
+def _parse_json(text: str, name: str) -> dict:
+    stripped = text.lstrip()
+    if not stripped.startswith("{"):
+        looks_rust = any(word in stripped[:2000] for word in ("fn ", "struct ", "//", "use "))
+        hint = " It looks like Rust: save it with the .rs extension to open it as a program." if looks_rust else ""
+        raise BoardFileError(f"{name} is not a board file (a board is JSON that starts with '{{').{hint}")
+    try:
+        record = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as err:
+        end = err.pos >= len(text.rstrip()) or err.msg.startswith("Unterminated string")
+        what = "ends too early: the file is truncated" if end else f"is damaged: {err.msg.lower()}"
+        raise BoardFileError(f"{name} {what} (line {err.lineno}, column {err.colno}).") from None
+    except (ValueError, RecursionError) as err:
+        raise BoardFileError(f"{name} is damaged: {err}.") from None
+    if not isinstance(record, dict):
+        raise BoardFileError(f"{name} is not a board file (its JSON is not an object).")
+    return record
+
+
+def _no_constant(word: str):
+    raise ValueError(f"{word} is not a number a board can hold")
+
+
+def migrate(record: dict, name: str = "board") -> dict:
+    """Bring a board record of any version this app knows up to `VERSION`."""
+    if record.get("format") != FORMAT:
+        found = record.get("format")
+        said = f" (its format is {found!r})" if isinstance(found, str) and len(found) < 80 else ""
+        raise BoardFileError(f"{name} is not a Rust Memory Whiteboard board{said}.")
+    version = record.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BoardFileError(f"{name} is damaged: its version is {version!r}, not a whole number from 1.")
+    if version > VERSION:
+        raise BoardFileError(
+            f"{name} was saved by a newer Rust Memory Whiteboard (board version {version}; this one reads up to "
+            f"{VERSION}). Update the app to open it."
+        )
+    while version < VERSION:
+        record = MIGRATIONS[version](dict(record))
+        version = record["version"]
+    return record
+
+
+def _validate(record: dict, name: str) -> Board:
+    program = record.get("program")
+    if isinstance(program, list) and all(isinstance(line, str) for line in program):
+        program = "\n".join(program)
+    if not isinstance(program, str):
+        raise BoardFileError(f'{name} is damaged: it has no program ("program" must be a list of lines).')
+    _check_program(program, name)
+    view = record.get("view", {})
+    if not isinstance(view, dict):
+        raise BoardFileError(f'{name} is damaged: "view" must be an object.')
+    return Board(program, _view(view, name))
+
+
+def _check_program(program: str, name: str) -> None:
+    if len(program) > MAX_PROGRAM_CHARS:
+        raise BoardFileError(
+            f"{name} holds a program of {len(program):,} characters; a board holds at most {MAX_PROGRAM_CHARS:,}."
+        )
+    if "\x00" in program:
+        raise BoardFileError(f"{name} is damaged: its program contains a NUL character.")
+
+
+def _view(view: dict, name: str) -> View:
+    def field_of(key: str, kinds, default, check=lambda v: True, wanted: str = ""):
+        value = view.get(key, default)
+        if value is default:
+            return default
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in _tuple(kinds)) or not check(value):
+            raise BoardFileError(f"{name} is damaged: view.{key} is {_short(value)}; it must be {wanted}.")
+        return value
+
+    step = field_of("step", int, 0, lambda v: 0 <= v <= MAX_STEP, "a step number from 0")
+    zoom = field_of(
+        "zoom", (int, float), None, lambda v: math.isfinite(v) and MIN_ZOOM <= v <= MAX_ZOOM,
+        f"null (fit) or a number from {MIN_ZOOM} to {MAX_ZOOM}",
+    )  # fmt: skip
+    theme = field_of("theme", str, None, lambda v: len(v) <= 40, "null or a theme name")
+    flags = {
+        key: field_of(key, bool, default, wanted="true or false")
+        for key, default in (("addresses", True), ("byte_view", False), ("allocator", False))
+    }
+    return View(step, None if zoom is None else float(zoom), theme, **flags)
+
+
+def _tuple(kinds) -> tuple:
+    return kinds if isinstance(kinds, tuple) else (kinds,)
+
+
+def _short(value) -> str:
+    text = json.dumps(value) if not isinstance(value, float) or math.isfinite(value) else str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _too_big(name, size: int) -> str:
+    return (
+        f"{name} is {size / 1024 / 1024:.1f} MB; a board is at most {MAX_FILE_BYTES // 1024 // 1024} MB. It is "
+        "damaged or not a board."
+    )
+
+
+# -- writing ------------------------------------------------------------------------------------------------------
+
+
+def board_to_record(board: Board) -> dict:
+    view = board.view
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        # One string per line: a board under version control diffs like the program it holds.
+        "program": board.program.split("\n"),
+        "view": {
+            "step": view.step,
+            "zoom": view.zoom,
+            "theme": view.theme,
+            "addresses": view.addresses,
+            "byte_view": view.byte_view,
+            "allocator": view.allocator,
+        },
+    }
+
+
+def dump_board(board: Board) -> bytes:
+    return (json.dumps(board_to_record(board), indent=1, ensure_ascii=False) + "\n").encode("utf-8")
