@@ -99,12 +99,11 @@ def check_panels(win, trace, k):
     assert win.controls.label_text() == f"step {k} / {len(trace) - 1} · {trace.steps[k].label}"
 
 
-@pytest.mark.parametrize("focus_name", ["code", "slider", "speed", "board", "output"])
+@pytest.mark.parametrize("focus_name", ["slider", "speed", "board", "output"])
 def test_clicker_keys_step_whatever_has_focus(window, tmp_path, qtbot, focus_name):
     assert window.open_file(write(tmp_path, "pushes.rs", PUSHES))
     trace = window.trace
     focus = {
-        "code": window.code_panel.code_view,
         "slider": window.controls.slider,
         "speed": window.controls.speed,
         "board": window.board,
@@ -305,13 +304,6 @@ def test_view_actions_reach_the_board(window, tmp_path):
     window.actions_by_id["code_bigger"].trigger()
     assert window.code_panel.font_size() == size + 1
     assert window.settings.value("theme") == "dark"
-
-
-def test_the_default_lesson_is_the_first_scene():
-    from whiteboard.app.app import default_lesson
-
-    lessons = sorted((ROOT / "scenes").glob("*.rs"))
-    assert default_lesson() == lessons[0]
 
 
 def test_run_app_screenshots_the_window(tmp_path, qapp):

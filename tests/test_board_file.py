@@ -155,7 +155,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
 
 def test_a_plain_rust_file_opens_with_the_views_its_header_asks_for(tmp_path):
     lesson = tmp_path / "alloc.rs"
-    lesson.write_text("//! The allocator\n//! Summary.\n//! show: allocator, bytes\n//! hide: addresses\n" + PROGRAM)
+    lesson.write_text("//! The allocator\n//! Summary.\n//! show: allocator, bytes\n" + PROGRAM)
     board = read_board(lesson)
     assert board.program.endswith(PROGRAM)
     assert board.view == View(step=0, addresses=False, byte_view=True, allocator=True)

@@ -3,8 +3,8 @@ QAction each (and a presentation mode can reuse them).
 
 Keys are window-wide (Qt.WindowShortcut): a presenter's clicker sends Page Up / Page Down or arrows to whatever widget
 has focus, and the step must move anyway. Qt offers a key to the focused widget first only if that widget claims it
-(ShortcutOverride); the read-only code view, the slider and the combo box do not, and tests/test_app.py checks that
-with the focus in each.
+(ShortcutOverride); the slider and the combo box do not. The code editor claims the keys that edit text, except the
+clicker's Page Up / Page Down; Alt+arrows step from anywhere. tests/test_app.py checks each focus.
 """
 
 from __future__ import annotations
@@ -38,7 +38,13 @@ SEPARATOR = "-"
 RECENT_MENU = "@recent"  # where the File menu gets its "Open Recent" submenu
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("open", "&Open…", "open_dialog", "&File", ("Ctrl+O",), tip="Open a Rust program", toolbar=True),
+    ActionSpec("lessons", "&Lessons…", "show_start_page", "&File", ("Ctrl+Shift+L",), tip="The lessons", toolbar=True),
+    ActionSpec(
+        "open", "&Open…", "open_dialog", "&File", ("Ctrl+O",), tip="Open a board or a Rust program", toolbar=True
+    ),
+    ActionSpec("save", "&Save", "save", "&File", ("Ctrl+S",), tip="Save the board"),
+    ActionSpec("save_as", "Save &As…", "save_as", "&File", ("Ctrl+Shift+S",), tip="Save the board to a new file"),
+    ActionSpec("run", "&Run Again", "rerun", "&File", ("Ctrl+R",), tip="Run the edited program (also Ctrl+Enter)"),
     ActionSpec("quit", "&Quit", "close", "&File", ("Ctrl+Q",)),
     ActionSpec("zoom_in", "Zoom &In", "zoom_in", "&View", ("+", "=", "Ctrl++", "Ctrl+="), toolbar=True),
     ActionSpec("zoom_out", "Zoom &Out", "zoom_out", "&View", ("-", "Ctrl+-"), toolbar=True),
@@ -56,14 +62,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("code_bigger", "Larger Code Text", "code_text_bigger", "&View", ("Ctrl+Shift+Up",)),
     ActionSpec("code_smaller", "Smaller Code Text", "code_text_smaller", "&View", ("Ctrl+Shift+Down",)),
     ActionSpec("first", "&First Step", "first_step", "&Step", ("Home",), icon="first"),
-    ActionSpec("back", "Step &Back", "step_back", "&Step", ("Left", "Up", "PgUp", "Backspace"), icon="back"),
+    ActionSpec(
+        "back", "Step &Back", "step_back", "&Step", ("Left", "Up", "PgUp", "Backspace", "Alt+Left"), icon="back"
+    ),
     ActionSpec("play", "&Play", "toggle_play", "&Step", ("Space", "P"), tip="Play / pause", icon="play"),
     ActionSpec(
         "forward",
         "Step &Forward",
         "step_forward",
         "&Step",
-        ("Right", "Down", "PgDown", "Return"),
+        ("Right", "Down", "PgDown", "Return", "Alt+Right"),
         icon="forward",
     ),
     ActionSpec("last", "&Last Step", "last_step", "&Step", ("End",), icon="last"),
@@ -72,7 +80,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 MENUS: dict[str, tuple[str, ...]] = {
-    "&File": ("open", RECENT_MENU, SEPARATOR, "quit"),
+    "&File": ("lessons", "open", RECENT_MENU, SEPARATOR, "save", "save_as", SEPARATOR, "run", SEPARATOR, "quit"),
     "&View": (
         "zoom_in",
         "zoom_out",
@@ -90,6 +98,12 @@ MENUS: dict[str, tuple[str, ...]] = {
     ),
     "&Step": ("first", "back", "play", "forward", "last", SEPARATOR, "slower", "faster"),
 }
+
+
+# What stays usable on the start page, where the arrows and Enter choose a lesson.
+PAGE_INDEPENDENT = frozenset(
+    {"lessons", "open", "quit", "code_bigger", "code_smaller"} | {f"theme_{n}" for n in THEMES}
+)
 
 
 def describe_shortcuts(spec: ActionSpec) -> str:

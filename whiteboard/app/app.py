@@ -1,4 +1,6 @@
-"""Starting the desktop app: `whiteboard [FILE.rs] [--theme NAME] [--step N] [--size WxH] [--screenshot PNG]`.
+"""Starting the desktop app: `whiteboard [FILE] [--theme NAME] [--step N] [--size WxH] [--screenshot PNG]`.
+
+Without a file the start page lists the lessons. If an earlier session died with unsaved work, a banner offers it back.
 
 `--screenshot` grabs the window once it is painted and on the step asked for, then quits: the Xvfb smoke test and
 the benchmarks use it to prove the whole window comes up.
@@ -26,13 +28,6 @@ def scenes_dir() -> Path:
     return Path(whiteboard.__file__).resolve().parent.parent / "scenes"
 
 
-def default_lesson() -> Path | None:
-    """The first lesson in `scenes/`, in sorted order (lessons are numbered so that this is the first to teach)."""
-    folder = scenes_dir()
-    lessons = sorted(folder.glob("*.rs")) if folder.is_dir() else []
-    return lessons[0] if lessons else None
-
-
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(part) for part in text.lower().split("x"))
@@ -51,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Rust Memory Whiteboard: open a Rust program and step through its static data, stack and heap. "
         "(Command-line tools: whiteboard run|trace|layout --help.)",
     )
-    parser.add_argument("file", nargs="?", help="a .rs program (default: the first lesson in scenes/)")
+    parser.add_argument("file", nargs="?", help="a board (.whiteboard) or a Rust program (.rs); default: the lessons")
     parser.add_argument("--theme", choices=THEME_NAMES, help="colours: light, dark or projector (high contrast)")
     parser.add_argument("--step", type=int, default=None, help="show this step (0-based) first")
     parser.add_argument("--size", type=_size, default=None, metavar="WxH", help="window size, e.g. 1920x1080")
@@ -91,13 +86,13 @@ def run_app(argv: list[str] | None = None) -> int:
     window = MainWindow(make_settings(), theme=args.theme, deferred=True)
     if args.size:
         window.resize(*args.size)
-    path = Path(args.file) if args.file else default_lesson()
+    path = Path(args.file) if args.file else None
     if path is not None and args.screenshot:
-        from whiteboard.app.main_window import read_source
+        from whiteboard.document.board_file import BoardFileError, read_board
 
         try:  # unattended: a message box would wait forever
-            read_source(path)
-        except OSError as err:
+            read_board(path)
+        except BoardFileError as err:
             print(f"whiteboard: {err}".replace("\n", " "), file=sys.stderr)
             return 2
     loaded = {"done": False}
@@ -108,8 +103,11 @@ def run_app(argv: list[str] | None = None) -> int:
         window.finish_building()
         if path is not None:
             window.open_file(path)
+        else:
+            window.show_start_page()
         if args.step is not None:
             window.go_to(args.step, animate=False)
+        window.offer_recovery()
         loaded["done"] = True
 
     window.show()
@@ -150,6 +148,8 @@ def _screenshot_and_quit(app, window, target: Path, loaded) -> int:
     def attempt() -> None:
         handle = window.windowHandle()
         ready = handle is not None and handle.isExposed() and loaded() and not window.board.is_animating()
+        if ready and window.on_start_page():
+            ready = window.start_page.thumbnails_done()
         if not ready and clock.elapsed() < SCREENSHOT_TIMEOUT_MS:
             QTimer.singleShot(50, attempt)
             return

@@ -1,14 +1,17 @@
 """The code panel: the program with line numbers, the current step's span, compile errors underlined, and below it
 what the program has printed so far.
 
-Read-only on purpose: the program is the document, and edits will arrive as commands, not keystrokes in this view.
+The program is editable: the panel reports edits (`edited`) and Ctrl+Enter (`run_requested`); the window runs the
+program again, so the board and the code never disagree. While the code has focus, the keys that edit text go to it
+rather than to the stepping shortcuts; Page Up/Down (a presenter's clicker) step from anywhere, and Esc hands the
+keys back to the board.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QPainter,
@@ -86,13 +89,22 @@ class _LineNumbers(QWidget):
         self.view.paint_gutter(self, event.rect())
 
 
+# Keys the window's stepping shortcuts keep even while the code has focus: a clicker sends these.
+CLICKER_KEYS = (Qt.Key_PageUp, Qt.Key_PageDown)
+CHORD_MODIFIERS = Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier
+
+
 class CodeView(QPlainTextEdit):
-    """The source, highlighted; `set_span` marks the step being shown."""
+    """The source, highlighted and editable; `set_span` marks the step being shown."""
+
+    edited = Signal()  # the user changed the text (not `set_source`)
+    run_requested = Signal()  # Ctrl+Enter
+    leave_requested = Signal()  # Esc: give the keys back to the board
 
     def __init__(self, parent=None, theme: str = "light") -> None:
         super().__init__(parent)
-        self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self._loading = False
+        self.textChanged.connect(self._on_text_changed)
         self.setLineWrapMode(QPlainTextEdit.WidgetWidth)  # a long line wraps rather than hide off the projector
         self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
         self._highlighter = RustHighlighter(self.document(), theme)
@@ -110,8 +122,38 @@ class CodeView(QPlainTextEdit):
     def set_source(self, text: str) -> None:
         self._span = None
         self._underlines = []
-        self.setPlainText(text)
+        self._loading = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._loading = False
         self._refresh_selections()
+
+    def program(self) -> str:
+        return self.toPlainText()
+
+    def _on_text_changed(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def event(self, event) -> bool:
+        # Claim the keys that edit text before the window's shortcuts see them (Qt asks the focused widget first
+        # with a ShortcutOverride event): typing "a" must insert an "a", not toggle the addresses.
+        if event.type() == QEvent.ShortcutOverride and not self.isReadOnly():
+            chord = event.modifiers() & CHORD_MODIFIERS
+            if not chord and event.key() not in CLICKER_KEYS:
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() & Qt.ControlModifier:
+            self.run_requested.emit()
+            return
+        if event.key() == Qt.Key_Escape:
+            self.leave_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def set_span(self, span: tuple | None) -> None:
         """Highlight the lines of `span` with a band and the span itself more strongly, and scroll it into view."""

@@ -14,17 +14,18 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from whiteboard.app.board_files import BoardFiles
 from whiteboard.app.fonts import CODE_POINT_SIZE, ui_font
 from whiteboard.app.recent_files import RecentFiles
 from whiteboard.canvas.themes import THEME_NAMES, get_theme
@@ -85,14 +86,7 @@ def underlines_of(trace) -> list:
     return found
 
 
-def read_source(path: Path) -> str:
-    """The file's text, or an OSError whose message the user can act on."""
-    from whiteboard.source_file import read_program
-
-    return read_program(path)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, BoardFiles):
     def __init__(
         self, settings: QSettings | None = None, theme: str | None = None, parent=None, deferred: bool = False
     ) -> None:
@@ -104,6 +98,8 @@ class MainWindow(QMainWindow):
         self.trace = None
         self.series = None
         self.path: Path | None = None
+        self.captions = None  # the program's captions (whiteboard/document/captions.py)
+        self.start_page = None  # built when first shown
         self.dwell_ms = PLAY_DWELL_MS
         self._playing = False
         self._awaiting_animation = False
@@ -141,6 +137,7 @@ class MainWindow(QMainWindow):
         self.controls.bind_actions(self.actions_by_id)
         self._build_status_bar()
 
+        self.init_board_files()
         self._restore_settings()
         self.set_theme(self._theme)
         if self.isVisible():
@@ -150,6 +147,7 @@ class MainWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------------------------------
 
     def _build_views(self) -> None:
+        from whiteboard.app.caption_bar import CaptionBar
         from whiteboard.app.code_panel import CodePanel
         from whiteboard.app.controls import StepControls
         from whiteboard.app.memory_plot import MemoryPlot
@@ -159,12 +157,14 @@ class MainWindow(QMainWindow):
         self.controls = StepControls(self)
         self.plot = MemoryPlot(self, theme=self._theme)
         self.code_panel = CodePanel(self, theme=self._theme)
+        self.caption_bar = CaptionBar(self, theme=self._theme)
 
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.board, 1)
+        column.addWidget(self.caption_bar)
         column.addWidget(self.controls)
         column.addWidget(self.plot)
 
@@ -175,13 +175,25 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(6)
-        self.setCentralWidget(self.splitter)
+        self.pages = QStackedWidget(self)  # the workspace, and the start page in front of it when asked for
+        self.pages.addWidget(self.splitter)
+        central = QWidget(self)
+        self.central_column = QVBoxLayout(central)  # a recovery banner goes above the pages
+        self.central_column.setContentsMargins(0, 0, 0, 0)
+        self.central_column.setSpacing(0)
+        self.central_column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.recovery_banner = None
 
         self.board.step_shown.connect(self._on_step_shown)
         self.board.animation_finished.connect(self._on_animation_finished)
         self.controls.jump_requested.connect(self._jump_from_view)
         self.controls.speed_changed.connect(self.set_speed)
         self.plot.step_requested.connect(self._jump_from_view)
+        code = self.code_panel.code_view
+        code.edited.connect(self._on_program_edited)
+        code.run_requested.connect(self.rerun)
+        code.leave_requested.connect(self.board.setFocus)
 
     def _build_menus(self) -> None:
         from whiteboard.app.actions import MENUS, RECENT_MENU, SEPARATOR
@@ -237,23 +249,40 @@ class MainWindow(QMainWindow):
             if on:
                 self.board.set_options(**{name: True})
 
-    # -- opening programs ---------------------------------------------------------------------------------------
+    # -- running programs ---------------------------------------------------------------------------------------
 
-    def open_file(self, path) -> bool:
-        """Read, run and show a program. A file that cannot be read is a message; the board keeps what it had."""
-        path = Path(path).expanduser()
-        try:
-            source = read_source(path)
-        except OSError as err:
-            QMessageBox.warning(self, "Cannot open the program", str(err))
+    def load_source(self, source: str, path, view=None) -> bool:
+        """Run `source` and show it from `view`'s step, zoom and options (a new board: from step 0, fitted)."""
+        from whiteboard.document.board import View
+
+        view = view or View()
+        result = self._run(source, path)
+        if result is None:
             return False
-        if not self.load_source(source, path):
-            return False
-        self.recent.add(path)
-        self._fill_recent_menu()
+        self.path = Path(path)
+        self.code_panel.set_program(source, self.path.name, underlines_of(result.trace))
+        self._apply_view(view)
+        self._show_result(result, view.step, keep_zoom=False)
+        if view.zoom is not None:
+            self.board.set_zoom_level(view.zoom)
+        self.statusBar().showMessage(f"Opened {self.path}", 4000)
+        self.show_workspace()
         return True
 
-    def load_source(self, source: str, path) -> bool:
+    def rerun(self) -> bool:
+        """Run the edited program again and stay on the same step (clamped), zoom and pan: the board follows the
+        code as it is typed."""
+        self._rerun_timer.stop()
+        if self.trace is None:
+            return False
+        result = self._run(self.program(), self.path or "main.rs")
+        if result is None:
+            return False
+        self.code_panel.code_view.set_underlines(underlines_of(result.trace))
+        self._show_result(result, self.current_step(), keep_zoom=True)
+        return True
+
+    def _run(self, source: str, path):
         from whiteboard.sim.run import run_source
 
         self.pause()
@@ -264,26 +293,28 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
         if result.trace is None:  # only an internal error leaves no trace
             QMessageBox.critical(self, "The whiteboard failed", result.stderr)
-            return False
-        self.result, self.trace, self.path = result, result.trace, Path(path)
-        from whiteboard.diagram.series import memory_series
+            return None
+        return result
 
+    def _show_result(self, result, step: int, keep_zoom: bool) -> None:
+        from whiteboard.diagram.series import memory_series
+        from whiteboard.document.captions import read_captions
+
+        self.result, self.trace = result, result.trace
+        self.captions = read_captions(self.program())
         self.series = memory_series(self.trace)
-        self.setWindowTitle(f"{self.path.name} — {APP_TITLE}")
-        self.code_panel.set_program(source, self.path.name, underlines_of(self.trace))
         self.controls.set_count(len(self.trace))
         self.plot.set_series(self.series)
-        self.statusBar().showMessage(f"Opened {self.path}", 4000)
-        self.board.set_trace(self.trace)  # shows step 0; step_shown brings the panels along
-        return True
+        self.board.set_trace(self.trace, step, keep_zoom=keep_zoom)  # step_shown brings the panels along
+        self._update_title()
 
-    def open_dialog(self) -> None:
-        from whiteboard.app.app import scenes_dir
-
-        start = str(self.path.parent if self.path else scenes_dir())
-        path, _ = QFileDialog.getOpenFileName(self, "Open a Rust program", start, "Rust programs (*.rs);;All files (*)")
-        if path:
-            self.open_file(path)
+    def _apply_view(self, view) -> None:
+        if view.theme in THEME_NAMES and view.theme != self._theme:
+            self.set_theme(view.theme)
+        options = {"addresses": view.addresses, "byte_view": view.byte_view, "allocator": view.allocator}
+        self.board.set_options(**options)
+        for name, on in options.items():
+            self.actions_by_id[name].setChecked(on)
 
     def recent_files(self) -> list[str]:
         return self.recent.paths()
@@ -353,6 +384,7 @@ class MainWindow(QMainWindow):
             state = trace.state_at(index)
             stdout, stderr = state.stdout, state.stderr
         self.controls.set_step(index, step.label)
+        self.caption_bar.set_caption(self.captions.for_line(step.span[0]) if self.captions else "")
         self.plot.set_step(index)
         self.code_panel.show_step(step.span, stdout, stderr)
         self.outcome_label.setText(outcome_text(self.result) if last else "")
@@ -441,6 +473,7 @@ class MainWindow(QMainWindow):
         self.board.set_theme(name)
         self.plot.set_theme(name)
         self.code_panel.set_theme(name)
+        self.caption_bar.set_theme(name)
         self.setPalette(_window_palette(name))
         self._paint_step_icons()
         action = self.actions_by_id.get(f"theme_{name}")
@@ -503,9 +536,75 @@ class MainWindow(QMainWindow):
             self.board.finish_animation()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.built and not self.confirm_discard():
+            event.ignore()
+            return
         self.stop_all()
+        if self.built:
+            self.close_session()
         self.settings.sync()
         super().closeEvent(event)
+
+    # -- the start page and recovery ----------------------------------------------------------------------------
+
+    def show_start_page(self) -> None:
+        from whiteboard.app.app import scenes_dir
+        from whiteboard.app.start_page import StartPage
+
+        self.pause()
+        if self.start_page is None:
+            cache = self.recovery_folder().parent / "thumbnails"
+            self.start_page = StartPage(scenes_dir(), cache, self, theme=self._theme)
+            self.start_page.lesson_chosen.connect(self.open_file)
+            self.start_page.open_requested.connect(self.open_dialog)
+            self.start_page.back_requested.connect(self.show_workspace)
+            self.pages.addWidget(self.start_page)
+        self.start_page.set_can_go_back(self.trace is not None)
+        self.pages.setCurrentWidget(self.start_page)
+        self._enable_board_actions(False)
+
+    def show_workspace(self) -> None:
+        self.pages.setCurrentWidget(self.splitter)
+        self._enable_board_actions(True)
+
+    def on_start_page(self) -> bool:
+        return self.start_page is not None and self.pages.currentWidget() is self.start_page
+
+    def _enable_board_actions(self, on: bool) -> None:
+        # On the start page the arrows and Enter move through the lessons, not through a board hidden behind it.
+        from whiteboard.app.actions import PAGE_INDEPENDENT
+
+        for action_id, action in self.actions_by_id.items():
+            if action_id not in PAGE_INDEPENDENT:
+                action.setEnabled(on)
+
+    def offer_recovery(self) -> bool:
+        """If an earlier session died with unsaved work, say so above the board with Restore / Discard."""
+        from whiteboard.app.recovery_banner import RecoveryBanner
+
+        found = self.recoverable()
+        if not found:
+            return False
+        self.recovery_banner = RecoveryBanner(found[0], self, theme=self._theme)
+        self.recovery_banner.restore.connect(self._restore_recovered)
+        self.recovery_banner.discard.connect(self._discard_recovered)
+        self.central_column.insertWidget(0, self.recovery_banner)
+        return True
+
+    def _restore_recovered(self, recovered) -> None:
+        if self.recover(recovered):
+            self._next_recovery()
+
+    def _discard_recovered(self, recovered) -> None:
+        self.discard_recovered(recovered)
+        self._next_recovery()
+
+    def _next_recovery(self) -> None:
+        if self.recovery_banner is not None:
+            self.recovery_banner.hide()
+            self.recovery_banner.deleteLater()
+            self.recovery_banner = None
+        self.offer_recovery()
 
 
 def _window_palette(theme: str) -> QPalette:

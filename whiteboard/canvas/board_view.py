@@ -47,15 +47,19 @@ class BoardView(QGraphicsView):
         self._diagrams: OrderedDict = OrderedDict()
 
     # -- data ---------------------------------------------------------------------------------------------------
-    def set_trace(self, trace) -> None:
+    def set_trace(self, trace, step: int = 0, keep_zoom: bool = False) -> None:
+        """Show `trace` at `step` (clamped). `keep_zoom`: the same board run again after an edit keeps the
+        presenter's zoom and pan; a new board is fitted to the window."""
         self._stop()
         self.trace = trace
         self._diagrams.clear()
-        self._step = 0
-        self.board_scene.sync(self.diagram(0))
-        self.auto_fit = True
-        self.fit_to_window()
-        self.step_shown.emit(0)
+        self._step = max(0, min(step, len(trace) - 1))
+        self.board_scene.sync(self.diagram(self._step))
+        if not keep_zoom:
+            self.auto_fit = True
+        if self.auto_fit:
+            self.fit_to_window()
+        self.step_shown.emit(self._step)
 
     def diagram(self, index: int):
         key = (index, self.options)
@@ -147,6 +151,17 @@ class BoardView(QGraphicsView):
         zoom = self._zoom()
         factor = max(MIN_ZOOM / zoom, min(MAX_ZOOM / zoom, factor))
         self.scale(factor, factor)
+
+    def zoom_level(self) -> float | None:
+        """None while the view fits the board to the window (what a saved board remembers)."""
+        return None if self.auto_fit else round(self._zoom(), 4)
+
+    def set_zoom_level(self, zoom: float | None) -> None:
+        if zoom is None:
+            self.fit_to_window()
+            return
+        self.auto_fit = False
+        self._scale_by(zoom / self._zoom())
 
     def zoom_in(self) -> None:
         self.auto_fit = False

@@ -17,7 +17,7 @@ class View:
     step: int = 0
     zoom: float | None = None
     theme: str | None = None
-    addresses: bool = True
+    addresses: bool = False  # the address · size · offset lines: on when a lesson asks (`//! show: addresses`)
     byte_view: bool = False
     allocator: bool = False
 
@@ -38,12 +38,12 @@ class Board:
 
 
 def board_from_program(program: str) -> Board:
-    """A plain `.rs` file as a board: the view its `//! show:` / `//! hide:` header asks for."""
+    """A plain `.rs` file as a board: the views its `//! show:` header asks for."""
     captions = read_captions(program)
     return Board(
         program,
         View(
-            addresses="addresses" not in captions.hide,
+            addresses="addresses" in captions.show,
             byte_view="bytes" in captions.show,
             allocator="allocator" in captions.show,
         ),

@@ -163,7 +163,7 @@ def _view(view: dict, name: str) -> View:
     theme = field_of("theme", str, None, lambda v: len(v) <= 40, "null or a theme name")
     flags = {
         key: field_of(key, bool, default, wanted="true or false")
-        for key, default in (("addresses", True), ("byte_view", False), ("allocator", False))
+        for key, default in (("addresses", False), ("byte_view", False), ("allocator", False))
     }
     return View(step, None if zoom is None else float(zoom), theme, **flags)
 

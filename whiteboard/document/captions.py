@@ -1,8 +1,7 @@
 """Captions live in the program as comments, so a lesson stays one file that rustc compiles and any editor opens.
 
 - `//!` lines at the top of the file: the lesson's title (first line) and its one-paragraph summary; a
-  `//! show: allocator, bytes` line turns those views on when the lesson opens (`addresses` is on by default,
-  `hide: addresses` turns it off).
+  `//! show: addresses, bytes, allocator` line turns those views on when the lesson opens (all are off otherwise).
 - A block of `//` lines directly above a line of code (no blank line between) is the caption of every step that
   starts on that line; a trailing `// ...` on the line itself serves when there is no block above.
 - An empty `//` line inside a block starts a new paragraph.
@@ -27,7 +26,6 @@ class Captions:
     summary: str
     by_line: dict[int, str]  # 1-based line of code -> caption
     show: frozenset[str] = frozenset()  # views the lesson turns on: addresses, bytes, allocator
-    hide: frozenset[str] = frozenset()
 
     def for_line(self, line: int) -> str:
         return self.by_line.get(line, "")
@@ -39,7 +37,7 @@ def read_captions(source: str) -> Captions:
     own_line: dict[int, str] = {}  # 0-based row -> text of a comment alone on its line
     trailing: dict[int, str] = {}
     header: list[str] = []
-    views: dict[str, set[str]] = {"show": set(), "hide": set()}
+    views: dict[str, set[str]] = {"show": set()}
     for node in _comments(tree.root_node):
         row = node.start_point[0]
         raw = node.text.decode("utf-8", "replace")
@@ -68,7 +66,7 @@ def read_captions(source: str) -> Captions:
         if caption:
             by_line[row + 1] = caption
     title, summary = _header(header)
-    return Captions(title, summary, by_line, frozenset(views["show"]), frozenset(views["hide"]))
+    return Captions(title, summary, by_line, frozenset(views["show"]))
 
 
 def _comments(node) -> list:
