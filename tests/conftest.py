@@ -25,3 +25,13 @@ def no_animation_left_running(request):
     for view in running:
         view.finish_animation()
     assert not running, f"{request.node.name} left {len(running)} canvas animation(s) running"
+
+
+@pytest.fixture(autouse=True)
+def no_modal_question_waits_forever(monkeypatch):
+    """A window closed with unsaved changes asks Save / Discard / Cancel in a modal box, which nobody answers in a
+    test run: tests answer "discard" unless they set their own answer on the window."""
+    if "whiteboard.app.board_files" in __import__("sys").modules or "PySide6" in __import__("sys").modules:
+        from whiteboard.app.board_files import BoardFiles
+
+        monkeypatch.setattr(BoardFiles, "ask_unsaved", lambda self: "discard")

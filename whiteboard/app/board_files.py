@@ -83,7 +83,6 @@ class BoardFiles:
             name = f"{self.path.name} (lesson)"
         dirty = self.is_dirty()
         self.setWindowTitle(f"{name}{'*' if dirty else ''} — {APP_TITLE}")  # the usual mark of unsaved changes
-        self.setWindowModified(dirty)
 
     # -- opening ------------------------------------------------------------------------------------------------
 
