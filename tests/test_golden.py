@@ -29,7 +29,7 @@ fn main() {
 
 CASES = {
     # name: (source, step (negative counts from the end), theme, options)
-    "hello_heap_light": ((ROOT / "scenes" / "hello_heap.rs").read_text(), 12, "light", {}),
+    "hello_heap_light": ((ROOT / "tests" / "scenes" / "hello_heap.rs").read_text(), 12, "light", {}),
     "demo_realloc_dark": (DEMO, 7, "dark", {}),
     "demo_bytes_allocator": (DEMO, 12, "light", {"byte_view": True, "allocator": True}),
     "overflow_projector": ((ROOT / "tests/programs/overflow/infinite_recursion.rs").read_text(), -1, "projector", {}),

@@ -96,7 +96,7 @@ def test_the_lesson_values_are_what_a_teacher_would_say():
 def open_scene():
     from pathlib import Path
 
-    return (Path(__file__).resolve().parent.parent / "scenes" / "hello_heap.rs").read_text()
+    return (Path(__file__).resolve().parent.parent / "tests" / "scenes" / "hello_heap.rs").read_text()
 
 
 def test_a_100_000_step_trace_takes_well_under_a_second():

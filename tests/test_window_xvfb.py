@@ -39,7 +39,7 @@ def test_window_opens_and_screenshots_under_xvfb(xserver, tmp_path):
 
     shot = tmp_path / "window.png"
     env = {**os.environ, "DISPLAY": xserver, "QT_QPA_PLATFORM": "xcb", "WHITEBOARD_SETTINGS_DIR": str(tmp_path)}
-    program = ROOT / "scenes" / "hello_heap.rs"
+    program = ROOT / "tests" / "scenes" / "hello_heap.rs"
     result = subprocess.run(
         [
             sys.executable,
