@@ -258,7 +258,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    program = ROOT / "scenes" / "hello_heap.rs"
+    program = ROOT / "tests" / "scenes" / "hello_heap.rs"
     start = bench_first_paint(args.repeat, program)
     print(
         f"first painted window: {start['first paint']:.0f} ms   floor (bare PySide6 window): "

@@ -54,7 +54,7 @@ def test_the_saved_file_is_the_documented_json():
     assert record["version"] == VERSION == 1
     assert record["program"][1] == "    let v: Vec<u32> = vec![1, 2, 3];"  # one string per line
     assert record["view"] == {
-        "step": 4, "zoom": 1.5, "theme": "dark", "addresses": True, "byte_view": True, "allocator": False,
+        "step": 4, "zoom": 1.5, "theme": "dark", "addresses": False, "byte_view": True, "allocator": False,
     }  # fmt: skip
 
 

@@ -139,8 +139,11 @@ def _after_first_paint(app, window, then) -> None:
 
 def _screenshot_and_quit(app, window, target: Path, loaded) -> int:
     """Grab once the window is exposed and painted and the board is still (a few event-loop turns later)."""
-    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
+    # A loop of its own, not app.exec()/app.quit(): quitting the application leaves pytest-qt's waits returning at
+    # once for the rest of a test session.
+    loop = QEventLoop()
     clock = QElapsedTimer()
     clock.start()
     outcome = {"code": 1}
@@ -160,8 +163,8 @@ def _screenshot_and_quit(app, window, target: Path, loaded) -> int:
         window.stop_all()
         window.close()
         window.deleteLater()
-        app.quit()
+        loop.quit()
 
     QTimer.singleShot(100, attempt)
-    app.exec()
+    loop.exec()
     return outcome["code"]
