@@ -345,6 +345,35 @@ def test_dangling_pointers_end_in_a_cross_not_at_a_live_block():
     assert arrow.kind == "dangling" and arrow.target == ""
 
 
+def test_a_str_borrowed_from_a_string_points_into_its_heap_buffer():
+    """`&owned`, `&owned[1..3]` and a `&str` parameter point at the String's live buffer (a shared borrow), not at
+    freed memory: rustc accepts the program and the bytes are there."""
+    src = """
+fn count_bytes(text: &str) -> usize {
+    text.len()
+}
+fn main() {
+    let owned = String::from("hello");
+    let s: &str = &owned;
+    let t = &owned[1..3];
+    let n = count_bytes(&owned);
+    println!("{} {} {}", s, t, n);
+}
+"""
+    trace = run(src)
+    k = next(i for i, st in enumerate(trace.steps) if st.label == "text.len()")
+    state = trace.state_at(k)
+    d = build_diagram(trace, k)
+    buffer = next(b for b in state.blocks.values())
+    for name in ("s", "t", "text"):
+        arrow = d.items[f"arrow:val:slot:{slot_id(state, name)}/ptr"]
+        assert arrow.kind == "shared" and arrow.target.startswith(
+            (f"block:{buffer.block_id}", f"cell:{buffer.block_id}:")
+        )
+    t_arrow = d.items[f"arrow:val:slot:{slot_id(state, 't')}/ptr"]
+    assert t_arrow.target == f"cell:{buffer.block_id}:1"  # `[1..3]` starts at the buffer's second byte
+
+
 # ----------------------------------------------------------------------------------------------------- stack
 
 

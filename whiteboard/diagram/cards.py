@@ -55,7 +55,7 @@ def layout_cards(trace, index: int, state, sink: Sink, x0: float, width: float, 
         lines = [(f"stack overflow: {F.nbytes(used)} used", SIZE_TITLE, True)]
         message = [ln for ln in state.stderr.splitlines() if ln.strip()] or [
             "thread 'main' has overflowed its stack",
-            "fatal runtime error: stack overflow",
+            "fatal runtime error: stack overflow, aborting",
         ]
         lines += [(ln, SIZE_VALUE, False) for ln in message]
         y = _card("banner", "overflow", lines, sink, x0, width, y) - GAP

@@ -297,7 +297,7 @@ class ExprMixin:
             if message:
                 raise self.panic(message, where)
             addr = value.addr if isinstance(value, V.StrV) else (value.block.addr if value.block else 1)
-            return V.StrV(data[start:end].decode(), addr + start)
+            return V.StrV(data[start:end].decode(), addr + start, value.block)
         length = self.slice_over(base, 0, None, False).length
         start = rng.start or 0
         if rng.end is None:

@@ -288,8 +288,9 @@ class Interpreter(ExprMixin, FastMixin, PatternMixin, StdMixin, HeapMixin):
         plan = self.plan_for(call.fn)
         remaining = (self.stack.limit - self.stack.used) // plan.size
         self.stack.sp -= remaining * plan.size
-        self.emit(E.FramesCollapsed(self.fn_name(call.fn), remaining, plan.size, self.stack.sp))
+        # The step first: the stack fills up in the step that says so, not in the call before it.
         self.step(call.fn.name_span if call.fn.name_span[0] else call.fn.span, f"{remaining:,} more calls")
+        self.emit(E.FramesCollapsed(self.fn_name(call.fn), remaining, plan.size, self.stack.sp))
         return self.overflow()  # the next call is the one that does not fit
 
     # ---------------------------------------------------------------------------------------------------- blocks

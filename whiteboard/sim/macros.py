@@ -297,7 +297,7 @@ class MacroMixin:
 
     def str_of_string(self, s: V.VecV) -> V.StrV:
         addr = s.block.addr if s.block is not None else 1
-        return V.StrV(self.string_text(s), addr)
+        return V.StrV(self.string_text(s), addr, s.block)
 
     def string_from(self, text: str, node) -> V.VecV:
         data = bytearray(text.encode())

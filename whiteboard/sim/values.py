@@ -124,6 +124,7 @@ class StrV:
 
     text: str
     addr: int
+    block: object = None  # the heap block it points into (a String's buffer), None for static data
 
 
 @dataclass(slots=True, eq=False)

@@ -58,7 +58,8 @@ class Viewer:
         if isinstance(value, V.RcV):
             return ("ptr", value.block.addr, "Rc", value.block.id)
         if isinstance(value, V.StrV):
-            return ("fat", value.addr, len(value.text.encode()), "&str", None)
+            block = value.block.id if value.block is not None else None  # into a String's buffer, or static data
+            return ("fat", value.addr, len(value.text.encode()), "&str", block)
         if isinstance(value, V.SliceV):
             return ("fat", value.addr, value.length, "&mut [T]" if value.mutable else "&[T]", value.root_block)
         if isinstance(value, V.Agg):
