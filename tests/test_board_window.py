@@ -300,3 +300,17 @@ def test_the_start_page_lists_the_lessons_and_opens_one(window, qtbot):
     assert not window.on_start_page()
     assert window.path == lessons[2]
     assert window.caption_bar.caption()  # the lesson's first step is captioned
+
+
+def test_the_start_page_follows_the_theme_and_esc_goes_back(window, tmp_path, qtbot):
+    assert window.open_file(program_file(tmp_path))
+    window.show_start_page()
+    first = window.start_page
+    assert first.theme == "light" and first.back_button.isVisible()
+    window.set_theme("dark")
+    assert window.on_start_page() and window.start_page is not first and window.start_page.theme == "dark"
+    qtbot.waitUntil(window.start_page.thumbnails_done, timeout=60_000)
+    corner = window.start_page.list.item(0).icon().pixmap(360, 225).toImage().pixelColor(4, 4)
+    assert corner.lightness() < 80  # drawn on the dark board colour
+    QTest.keyClick(window.start_page.list, Qt.Key_Escape)
+    assert not window.on_start_page() and window.path.name == "vec.rs"

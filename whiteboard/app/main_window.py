@@ -474,6 +474,7 @@ class MainWindow(QMainWindow, BoardFiles):
         self.plot.set_theme(name)
         self.code_panel.set_theme(name)
         self.caption_bar.set_theme(name)
+        self._rebuild_start_page()  # its thumbnails are drawn in the theme
         self.setPalette(_window_palette(name))
         self._paint_step_icons()
         action = self.actions_by_id.get(f"theme_{name}")
@@ -562,6 +563,16 @@ class MainWindow(QMainWindow, BoardFiles):
         self.start_page.set_can_go_back(self.trace is not None)
         self.pages.setCurrentWidget(self.start_page)
         self._enable_board_actions(False)
+
+    def _rebuild_start_page(self) -> None:
+        if self.start_page is None or self.start_page.theme == self._theme:
+            return
+        showing = self.on_start_page()
+        old, self.start_page = self.start_page, None
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        if showing:
+            self.show_start_page()
 
     def show_workspace(self) -> None:
         self.pages.setCurrentWidget(self.splitter)

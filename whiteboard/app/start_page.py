@@ -195,4 +195,7 @@ class StartPage(QWidget):
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.list.currentItem() is not None:
             self._activated(self.list.currentItem())
             return
+        if event.key() == Qt.Key_Escape and self.back_button.isVisible():
+            self.back_requested.emit()
+            return
         super().keyPressEvent(event)
