@@ -35,3 +35,9 @@ def no_modal_question_waits_forever(monkeypatch):
         from whiteboard.app.board_files import BoardFiles
 
         monkeypatch.setattr(BoardFiles, "ask_unsaved", lambda self: "discard")
+        from PySide6.QtWidgets import QMessageBox
+
+        def unexpected(parent, title, text, *args, **kwargs):
+            raise AssertionError(f"an unexpected error box: {title}: {text}")
+
+        monkeypatch.setattr(QMessageBox, "critical", unexpected)

@@ -13,9 +13,11 @@ from whiteboard.document.board import Board, View
 from whiteboard.document.board_file import (
     FORMAT,
     MAX_FILE_BYTES,
+    MAX_PROGRAM_CHARS,
     VERSION,
     BoardFileError,
     dump_board,
+    normalise_newlines,
     parse_board,
     read_board,
 )
@@ -33,8 +35,9 @@ views = st.builds(
     byte_view=st.booleans(),
     allocator=st.booleans(),
 )
+any_text = st.text(st.characters(), max_size=20)  # lone surrogates included: JSON can carry them ("\ud800")
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    st.none() | st.booleans() | st.integers() | st.integers(10**300, 10**400) | st.floats() | any_text,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
 )
@@ -45,7 +48,7 @@ FUZZ = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthC
 @settings(max_examples=300, deadline=None)
 def test_what_is_saved_is_read_back(program, view):
     board = Board(program, view)
-    assert parse_board(dump_board(board), "x.whiteboard") == board
+    assert parse_board(dump_board(board), "x.whiteboard") == Board(normalise_newlines(program), view)
 
 
 def test_the_saved_file_is_the_documented_json():
@@ -122,6 +125,11 @@ def test_every_truncation_of_a_board_is_refused():
     assert "truncated" in str(pytest.raises(BoardFileError, parse_board, SAVED[: len(SAVED) // 2], "a").value)
 
 
+def _record(program=("fn main() {}",), view=None) -> bytes:
+    record = {"format": FORMAT, "version": VERSION, "program": list(program), "view": view or {}}
+    return json.dumps(record).replace("\\\\u", "\\u").encode()  # keep "\\ud800" an escape JSON decodes
+
+
 @pytest.mark.parametrize(
     ("data", "says"),
     [
@@ -136,6 +144,10 @@ def test_every_truncation_of_a_board_is_refused():
         (b'{"format": \xff}', "not UTF-8"),
         (b"[1, 2, 3]", "not a board file"),
         (b'{"format": NaN}', "damaged"),
+        (_record(view={"zoom": 10**400}), "view.zoom"),
+        (_record(program=["fn main() {}", "// \\ud800"]), "broken character"),
+        (_record(view={"theme": "\\udfff"}), "view.theme"),
+        (_record(view={"step": True}), "view.step"),
     ],
 )
 def test_messages_say_what_is_wrong(data, says):
@@ -150,7 +162,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
         handle.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
     with pytest.raises(BoardFileError) as caught:
         read_board(huge)
-    assert "at most 4 MB" in str(caught.value)
+    assert "at most 16 MB" in str(caught.value)
 
 
 def test_a_plain_rust_file_opens_with_the_views_its_header_asks_for(tmp_path):
@@ -169,3 +181,15 @@ def test_unreadable_paths_are_messages(tmp_path, make):
     with pytest.raises(BoardFileError) as caught:
         read_board(path)
     assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize("line", ["", "\x01"])
+def test_the_largest_program_the_app_saves_can_be_read_back(line):
+    """Escapes and one JSON string per line make a file several times the program's size: the reader allows it."""
+    program = (line + "\n") * (MAX_PROGRAM_CHARS // (len(line) + 1))
+    assert len(program) <= MAX_PROGRAM_CHARS
+    data = dump_board(Board(program))
+    assert len(data) > 4 * 1024 * 1024  # more than the program's million characters, by far
+    assert parse_board(data, "big.whiteboard").program == program
+    with pytest.raises(ValueError):
+        dump_board(Board(program + "x" * 1000))  # over the limit: refused when saving, not when reopening

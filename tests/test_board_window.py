@@ -216,6 +216,8 @@ def test_closing_with_unsaved_changes_asks(qtbot, settings_dir, tmp_path, answer
     path = program_file(tmp_path)
     assert win.open_file(path)
     type_text(win, "// typed\n")
+    win.autosave()  # as the timer would have: the autosave must go with a clean end
+    assert list((settings_dir / "recovery").glob("*.autosave"))
     asked = []
     win.ask_unsaved = lambda: asked.append(True) or answer
     win.close()
@@ -314,3 +316,91 @@ def test_the_start_page_follows_the_theme_and_esc_goes_back(window, tmp_path, qt
     assert corner.lightness() < 80  # drawn on the dark board colour
     QTest.keyClick(window.start_page.list, Qt.Key_Escape)
     assert not window.on_start_page() and window.path.name == "vec.rs"
+
+
+def test_a_file_that_cannot_be_opened_does_not_ask_and_keeps_the_edits(window, tmp_path, warnings, settings_dir):
+    assert window.open_file(program_file(tmp_path))
+    type_text(window, "// precious\n")
+    window.autosave()
+    asked = []
+    window.ask_unsaved = lambda: asked.append(True) or "discard"
+    damaged = tmp_path / "damaged.whiteboard"
+    damaged.write_bytes(b'{"format": "rust-memory-whiteboard", "version": 1, "prog')
+    assert not window.open_file(damaged)
+    assert asked == [] and len(warnings) == 1  # refused before anything was asked or discarded
+    assert window.is_dirty() and window.program().startswith("// precious")
+    assert list((settings_dir / "recovery").glob("*.autosave"))
+
+
+def test_opening_keeps_the_text_exactly_and_is_not_an_edit(window, tmp_path):
+    """A no-break space inside a string literal is part of the program (it is two bytes in UTF-8): the editor must
+    not turn it into a space. CRLF line ends are read as LF."""
+    source = 'fn main() {\r\n    let s = "a\u00a0b";\r\n    println!("{}", s.len());\r\n}\r\n'
+    path = tmp_path / "nbsp.rs"
+    path.write_bytes(source.encode("utf-8"))
+    assert window.open_file(path)
+    assert not window.is_dirty() and "*" not in window.windowTitle()
+    assert window.program() == source.replace("\r\n", "\n")
+    window.last_step()
+    assert window.code_panel.output_text() == "4\n"  # what rustc's program prints: "a", two bytes, "b"
+    type_text(window, "// x\n")
+    window.rerun()
+    window.last_step()
+    assert window.code_panel.output_text() == "4\n"
+    assert window.save()
+    assert path.read_text(encoding="utf-8") == "// x\n" + source.replace("\r\n", "\n")
+
+
+def test_a_relative_path_is_remembered_absolute(window, tmp_path, monkeypatch):
+    program_file(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert window.open_file("vec.rs")
+    assert window.file_path == tmp_path / "vec.rs" and window.file_path.is_absolute()
+
+
+def test_switching_theme_is_not_an_edit(window, tmp_path):
+    assert window.open_file(program_file(tmp_path))
+    window.set_theme("dark")
+    assert not window.is_dirty() and not window._rerun_timer.isActive() and not window._autosave_timer.isActive()
+
+
+def test_undoing_back_to_the_saved_text_leaves_nothing_to_recover(window, tmp_path, settings_dir):
+    assert window.open_file(program_file(tmp_path))
+    type_text(window, "x")
+    window.autosave()
+    assert list((settings_dir / "recovery").glob("*.autosave"))
+    window.code_panel.code_view.undo()
+    assert not window.is_dirty()
+    window.autosave()
+    assert not list((settings_dir / "recovery").glob("*.autosave"))
+
+
+def test_the_rust_filter_saves_plain_rust(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    assert window.open_file(program_file(tmp_path))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName",
+        lambda *a, **k: (str(tmp_path / "copy.whiteboard"), "Rust program only (*.rs)"),
+    )  # fmt: skip
+    assert window.save_as()
+    assert (tmp_path / "copy.rs").read_text(encoding="utf-8") == PROGRAM
+    assert not (tmp_path / "copy.whiteboard").exists()
+
+
+def test_a_recovered_lesson_keeps_its_name_and_is_not_saved_over_the_lesson(qtbot, settings_dir, tmp_path):
+    from whiteboard.document.board_file import read_board
+    from whiteboard.document.recovery import Session
+
+    lesson = sorted((ROOT / "scenes").glob("*.rs"))[2]
+    session = Session(settings_dir / "recovery")
+    session.save(read_board(lesson), None, str(lesson))
+    session._lock.release()  # as if the process had died
+    win = make_window(qtbot, settings_dir)
+    try:
+        assert win.offer_recovery() and lesson.name in win.recovery_banner.label.text()
+        qtbot.mouseClick(win.recovery_banner.restore_button, Qt.LeftButton)
+        assert win.path == lesson and win.file_path is None and "(lesson)" in win.windowTitle()
+    finally:
+        win.saved_program = win.program()
+        win.close_session()

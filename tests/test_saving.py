@@ -160,7 +160,19 @@ def test_a_killed_session_is_offered_for_recovery(tmp_path):
     assert orphans(tmp_path) == [] and list(tmp_path.iterdir()) == []
 
 
-def test_a_damaged_autosave_is_dropped_quietly(tmp_path):
-    (tmp_path / "session-1-2.autosave").write_bytes(b'{"format": "rust-memory-whiteboard", "vers')
+def test_an_unreadable_autosave_is_skipped_but_kept_and_stale_locks_are_swept(tmp_path):
+    newer = tmp_path / "session-1-2.autosave"
+    newer.write_bytes(b'{"format": "rust-memory-whiteboard", "version": 99, "program": []}')
+    (tmp_path / "session-3-4.lock").write_bytes(b"")  # a session that died before its first autosave
     assert orphans(tmp_path) == []
-    assert not (tmp_path / "session-1-2.autosave").exists()
+    assert newer.exists()  # somebody's work, from a newer app: not ours to delete
+    assert not (tmp_path / "session-3-4.lock").exists()
+
+
+def test_saving_through_a_symlink_keeps_the_link(tmp_path):
+    real = tmp_path / "real.whiteboard"
+    link = tmp_path / "link.whiteboard"
+    write_atomically(real, dump_board(OLD))
+    link.symlink_to(real)
+    write_atomically(link, dump_board(NEW))
+    assert link.is_symlink() and read_board(real) == NEW

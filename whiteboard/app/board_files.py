@@ -46,9 +46,10 @@ class BoardFiles:
         self.autosave_error: str | None = None
         try:
             self.session: Session | None = Session(self.recovery_folder())
-        except OSError as err:  # no recovery, but the app still works
+        except OSError as err:  # no recovery, but the app still works: say so where it stays visible
             self.session = None
             self.autosave_error = f"Autosave is off: cannot use {self.recovery_folder()} ({err.strerror or err})."
+            self.statusBar().showMessage(self.autosave_error)
 
     def recovery_folder(self) -> Path:
         return Path(self.settings.fileName()).resolve().parent / "recovery"
@@ -88,13 +89,13 @@ class BoardFiles:
 
     def open_file(self, path) -> bool:
         """Open a board or a program. Whatever goes wrong is a message; the open board is kept as it was."""
-        path = Path(path).expanduser()
-        if not self.confirm_discard():
-            return False
+        path = Path(path).expanduser().absolute()  # a recovery must name the file wherever the app restarts
         try:
-            board = read_board(path)
+            board = read_board(path)  # first: a file that cannot be opened must not cost the open board anything
         except BoardFileError as err:
             QMessageBox.warning(self, "Cannot open the file", str(err))
+            return False
+        if not self.confirm_discard():
             return False
         lesson = self._is_lesson(path)
         if not self.show_board(board, path, None if lesson else path, saved=True):
@@ -105,6 +106,8 @@ class BoardFiles:
         return True
 
     def show_board(self, board: Board, path: Path, file_path: Path | None, saved: bool) -> bool:
+        self._autosave_timer.stop()  # they were for the board being replaced
+        self._rerun_timer.stop()
         if not self.load_source(board.program, path, view=board.view):
             return False
         self.file_path = file_path
@@ -163,17 +166,21 @@ class BoardFiles:
         )
         if not path:
             return None
-        if not Path(path).suffix:
-            path += ".rs" if chosen.startswith("Rust") else EXTENSION
+        wanted = ".rs" if chosen.startswith("Rust") else EXTENSION
+        if Path(path).suffix not in (".rs", EXTENSION) or (chosen.startswith("Rust") and path.endswith(EXTENSION)):
+            path = str(Path(path).with_suffix(wanted))  # the filter chosen decides, over the suggested name
         return path
 
     def _write(self, target: Path) -> bool:
         program = self.program()
-        data = program.encode("utf-8") if target.suffix == ".rs" else dump_board(self.current_board())
         try:
+            data = program.encode("utf-8") if target.suffix == ".rs" else dump_board(self.current_board())
             write_atomically(target, data)
-        except SaveError as err:
-            QMessageBox.warning(self, "The board was not saved", str(err))
+        except (SaveError, ValueError) as err:
+            message = (
+                str(err) if isinstance(err, SaveError) else f"Cannot save {target}: {err}. The board is still open."
+            )
+            QMessageBox.warning(self, "The board was not saved", message)
             return False
         self.file_path, self.path, self.saved_program = target, target, program
         if self.session is not None:
@@ -187,12 +194,16 @@ class BoardFiles:
     # -- autosave and recovery ----------------------------------------------------------------------------------
 
     def autosave(self) -> None:
-        if self.session is None or not self.is_dirty():
+        if self.session is None:
+            return
+        if not self.is_dirty():  # edits undone back to the saved text: nothing to offer back after a crash
+            self.session.clear()
             return
         try:
-            self.session.save(self.current_board(), str(self.file_path) if self.file_path else None)
+            shown = str(self.path) if self.path is not None else None
+            self.session.save(self.current_board(), str(self.file_path) if self.file_path else None, shown)
             self.autosave_error = None
-        except (SaveError, OSError) as err:
+        except (SaveError, OSError, ValueError) as err:
             # Not a dialog: an autosave that fails must not interrupt typing. The status bar says it until it works.
             self.autosave_error = f"Autosave failed: {err}"
             self.statusBar().showMessage(self.autosave_error)
@@ -205,11 +216,14 @@ class BoardFiles:
         if not self.confirm_discard():
             return False
         origin = Path(recovered.origin) if recovered.origin else None
-        shown = origin if origin is not None else Path(f"recovered-{time.strftime('%Y%m%d-%H%M')}.rs")
+        shown = Path(recovered.shown) if recovered.shown else origin
+        if shown is None:
+            shown = Path(f"recovered-{time.strftime('%Y%m%d-%H%M')}.rs")
         if not self.show_board(recovered.board, shown, origin, saved=False):
             return False
-        discard_file(recovered.file)
-        self.autosave()  # now this session's: a second crash still loses nothing
+        self.autosave()  # now this session's: a second crash still loses nothing …
+        if self.autosave_error is None:
+            discard_file(recovered.file)  # … and only then is the old copy let go
         self.statusBar().showMessage(f"Recovered the unsaved board from {time.ctime(recovered.saved_at)}", 8000)
         return True
 

@@ -104,6 +104,7 @@ class CodeView(QPlainTextEdit):
     def __init__(self, parent=None, theme: str = "light") -> None:
         super().__init__(parent)
         self._loading = False
+        self._last_text = ""
         self.textChanged.connect(self._on_text_changed)
         self.setLineWrapMode(QPlainTextEdit.WidgetWidth)  # a long line wraps rather than hide off the projector
         self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
@@ -127,21 +128,30 @@ class CodeView(QPlainTextEdit):
             self.setPlainText(text)
         finally:
             self._loading = False
+        self._last_text = self.program()
         self._refresh_selections()
 
     def program(self) -> str:
-        return self.toPlainText()
+        """The text exactly as typed: toPlainText() would turn a no-break space into a space (changing what a
+        string literal holds). Blocks are joined with "\n"."""
+        return self.document().toRawText().replace("\u2029", "\n")
 
     def _on_text_changed(self) -> None:
-        if not self._loading:
-            self.edited.emit()
+        # Qt also reports a change when only formats change (re-highlighting for a new theme): not an edit.
+        text = self.program()
+        if text != self._last_text:
+            self._last_text = text
+            if not self._loading:
+                self.edited.emit()
 
     def event(self, event) -> bool:
         # Claim the keys that edit text before the window's shortcuts see them (Qt asks the focused widget first
         # with a ShortcutOverride event): typing "a" must insert an "a", not toggle the addresses.
         if event.type() == QEvent.ShortcutOverride and not self.isReadOnly():
             chord = event.modifiers() & CHORD_MODIFIERS
-            if not chord and event.key() not in CLICKER_KEYS:
+            # AltGr arrives as Ctrl+Alt on Windows: a key that types a character is the editor's whatever it says.
+            types = bool(event.text()) and event.text().isprintable()
+            if (not chord or types) and event.key() not in CLICKER_KEYS:
                 event.accept()
                 return True
         return super().event(event)
@@ -257,8 +267,12 @@ class CodeView(QPlainTextEdit):
             if block.isValid():
                 self.setTextCursor(QTextCursor(block))
                 self.ensureCursorVisible()
-        if keep.hasSelection():
-            self.setTextCursor(keep)
+        # The caret goes back where the user left it (stepping must not move where typing goes), and the view stays
+        # where the step's lines are.
+        bar = self.verticalScrollBar()
+        shown = bar.value()
+        self.setTextCursor(keep)
+        bar.setValue(shown)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)

@@ -21,7 +21,8 @@ class RecoveryBanner(QFrame):
     def __init__(self, recovered: Recovered, parent=None, theme: str = "light") -> None:
         super().__init__(parent)
         self.recovered = recovered
-        name = Path(recovered.origin).name if recovered.origin else "an untitled board"
+        named = recovered.origin or recovered.shown
+        name = Path(named).name if named else "an untitled board"
         when = time.strftime("%a %d %b, %H:%M", time.localtime(recovered.saved_at))
         lines = recovered.board.program.count("\n") + 1
         self.label = QLabel(

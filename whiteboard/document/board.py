@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from whiteboard.document.captions import Captions, read_captions
+from whiteboard.document.captions import read_captions
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 40.0
 
@@ -26,15 +26,6 @@ class View:
 class Board:
     program: str
     view: View = field(default_factory=View)
-
-    def captions(self) -> Captions:
-        return read_captions(self.program)
-
-    def with_program(self, program: str) -> Board:
-        return replace(self, program=program)
-
-    def with_view(self, **changes) -> Board:
-        return replace(self, view=replace(self.view, **changes))
 
 
 def board_from_program(program: str) -> Board:

@@ -15,15 +15,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from whiteboard.document.board import MAX_ZOOM, MIN_ZOOM, Board, View, board_from_program
+from whiteboard.source_file import SourceError, read_bytes
 
 FORMAT = "rust-memory-whiteboard"
 VERSION = 1
 EXTENSION = ".whiteboard"
 
 # A board is a small teaching program: anything bigger is not a board, or is damaged, and reading it whole would
-# freeze the window.
-MAX_FILE_BYTES = 4 * 1024 * 1024
+# freeze the window. The file limit leaves room for the largest program the app saves (a million characters, each
+# escaped as \uXXXX in the worst case, plus a few bytes of JSON per line).
 MAX_PROGRAM_CHARS = 1_000_000
+MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_STEP = 10**9
 
 # version N -> a function taking a version-N dict and returning a version-(N+1) dict. Version 1 is the first board
@@ -42,19 +44,9 @@ def read_board(path) -> Board:
     """The board in the file at `path` (a board file or a plain `.rs` program)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BoardFileError(_too_big(path, size))
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise BoardFileError(f"{path}: no such file. Check the path and try again.") from None
-    except IsADirectoryError:
-        raise BoardFileError(f"{path} is a folder; choose a board ({EXTENSION}) or a Rust program (.rs).") from None
-    except PermissionError:
-        raise BoardFileError(f"{path}: you do not have permission to read it.") from None
-    except OSError as err:
-        raise BoardFileError(f"Cannot read {path}: {err.strerror or err}.") from None
+        data = read_bytes(path, MAX_FILE_BYTES, lambda size: _too_big(path, size))
+    except SourceError as err:
+        raise BoardFileError(str(err)) from None
     return parse_board(data, path.name)
 
 
@@ -63,11 +55,23 @@ def parse_board(data: bytes, name: str = "board") -> Board:
         raise BoardFileError(_too_big(name, len(data)))
     text = _decode(data, name)
     if name.endswith(".rs"):
+        text = normalise_newlines(text)
         _check_program(text, name)
         return board_from_program(text)
     record = _parse_json(text, name)
     record = migrate(record, name)
-    return _validate(record, name)
+    try:
+        return _validate(record, name)
+    except BoardFileError:
+        raise
+    except (ValueError, TypeError, OverflowError, RecursionError) as err:  # the last line of defence: a message
+        raise BoardFileError(f"{name} is damaged: {err}.") from None
+
+
+def normalise_newlines(text: str) -> str:
+    """Windows and old-Mac line ends as `\n`: what the editor holds, runs and saves (so a file is not "changed" by
+    being opened)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -127,7 +131,7 @@ def migrate(record: dict, name: str = "board") -> dict:
 def _validate(record: dict, name: str) -> Board:
     program = record.get("program")
     if isinstance(program, list) and all(isinstance(line, str) for line in program):
-        program = "\n".join(program)
+        program = normalise_newlines("\n".join(program))
     if not isinstance(program, str):
         raise BoardFileError(f'{name} is damaged: it has no program ("program" must be a list of lines).')
     _check_program(program, name)
@@ -144,6 +148,16 @@ def _check_program(program: str, name: str) -> None:
         )
     if "\x00" in program:
         raise BoardFileError(f"{name} is damaged: its program contains a NUL character.")
+    if not _encodable(program):
+        raise BoardFileError(f"{name} is damaged: its program holds a broken character (a lone UTF-16 surrogate).")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _view(view: dict, name: str) -> View:
@@ -157,10 +171,10 @@ def _view(view: dict, name: str) -> View:
 
     step = field_of("step", int, 0, lambda v: 0 <= v <= MAX_STEP, "a step number from 0")
     zoom = field_of(
-        "zoom", (int, float), None, lambda v: math.isfinite(v) and MIN_ZOOM <= v <= MAX_ZOOM,
+        "zoom", (int, float), None, lambda v: MIN_ZOOM <= v <= MAX_ZOOM,  # (NaN compares false; huge ints compare)
         f"null (fit) or a number from {MIN_ZOOM} to {MAX_ZOOM}",
     )  # fmt: skip
-    theme = field_of("theme", str, None, lambda v: len(v) <= 40, "null or a theme name")
+    theme = field_of("theme", str, None, lambda v: len(v) <= 40 and _encodable(v), "null or a theme name")
     flags = {
         key: field_of(key, bool, default, wanted="true or false")
         for key, default in (("addresses", False), ("byte_view", False), ("allocator", False))
@@ -188,6 +202,11 @@ def _too_big(name, size: int) -> str:
 
 
 def board_to_record(board: Board) -> dict:
+    """The JSON record of `board` (a program over MAX_PROGRAM_CHARS is refused: it could not be read back)."""
+    if len(board.program) > MAX_PROGRAM_CHARS:
+        raise ValueError(
+            f"the program has {len(board.program):,} characters; a board holds at most {MAX_PROGRAM_CHARS:,}"
+        )
     view = board.view
     return {
         "format": FORMAT,
@@ -196,7 +215,7 @@ def board_to_record(board: Board) -> dict:
         "program": board.program.split("\n"),
         "view": {
             "step": view.step,
-            "zoom": view.zoom,
+            "zoom": None if view.zoom is None else min(max(view.zoom, MIN_ZOOM), MAX_ZOOM),
             "theme": view.theme,
             "addresses": view.addresses,
             "byte_view": view.byte_view,

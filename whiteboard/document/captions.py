@@ -32,7 +32,9 @@ class Captions:
 
 
 def read_captions(source: str) -> Captions:
-    lines = source.splitlines()
+    lines = source.split("\n")  # as tree-sitter counts rows (splitlines would also split at form feeds, U+2028 …)
+    first_code = next((row for row, text in enumerate(lines) if text.strip() and not text.lstrip().startswith("//")),
+                      len(lines))  # fmt: skip
     tree = _PARSER.parse(source.encode("utf-8"))
     own_line: dict[int, str] = {}  # 0-based row -> text of a comment alone on its line
     trailing: dict[int, str] = {}
@@ -42,6 +44,8 @@ def read_captions(source: str) -> Captions:
         row = node.start_point[0]
         raw = node.text.decode("utf-8", "replace")
         if raw.startswith("//!"):
+            if row > first_code:
+                continue  # a header is only a header at the top of the file
             text = _strip(raw, 3)
             key, colon, words = text.partition(":")
             if colon and key.strip() in views:

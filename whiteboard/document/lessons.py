@@ -33,14 +33,13 @@ def list_lessons(folder) -> list[Lesson]:
 
 
 def key_step(trace) -> int:
-    """The step a thumbnail shows: the one with the most on the board (frames' locals and heap blocks), the
-    earliest of equals, never past a compile error or the end of main's last statement."""
+    """The step a thumbnail shows: the one with the most on the board (frames, their locals, heap blocks, a folded
+    deep stack), the earliest of equals, and never after main has returned (when the board is empty again)."""
     best, best_score = 0, -1
     for index in range(len(trace.steps)):
-        step = trace.steps[index]
-        if step.depth == 0 and any(event.kind == "frame_popped" for event in step.events):
-            break
         state = trace.state_at(index)
+        if index and not state.frames:
+            break
         frames = state.frames.values()
         score = len(frames) + sum(len(f.slots) for f in frames) + 2 * len(state.blocks) + 8 * len(state.collapsed)
         if score > best_score:

@@ -21,7 +21,8 @@ SUFFIX = ".autosave"
 @dataclass(frozen=True)
 class Recovered:
     board: Board
-    origin: str | None  # the file the board was opened from, if any
+    origin: str | None  # the file Save writes to, if any (None: a new board, a lesson, …)
+    shown: str | None  # the name the window showed (a lesson's file name, say)
     saved_at: float  # seconds since the epoch
     file: Path  # the autosave itself (discard it once dealt with)
 
@@ -36,9 +37,9 @@ class Session:
         self.file = self.folder / f"session-{self.id}{SUFFIX}"
         self._lock = _Lock(self.folder / f"session-{self.id}.lock")
 
-    def save(self, board: Board, origin: str | None) -> None:
+    def save(self, board: Board, origin: str | None, shown: str | None = None) -> None:
         record = board_to_record(board)
-        record["recovery"] = {"origin": origin, "saved_at": time.time()}
+        record["recovery"] = {"origin": origin, "shown": shown, "saved_at": time.time()}
         write_atomically(self.file, json.dumps(record, indent=1, ensure_ascii=False).encode("utf-8"))
 
     def clear(self) -> None:
@@ -51,29 +52,32 @@ class Session:
 
 
 def orphans(folder) -> list[Recovered]:
-    """Autosaves left by sessions that ended without closing cleanly, newest first. Unreadable ones are skipped:
-    a recovery that cannot be read is not worth an error at start-up (and is removed)."""
+    """Autosaves left by sessions that ended without closing cleanly, newest first. One this app cannot read (from
+    a newer version, say) is skipped but kept: it is somebody's work. Locks of dead sessions that never autosaved
+    are swept away."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
     found = []
     for file in folder.glob(f"session-*{SUFFIX}"):
-        session_id = file.name[len("session-") : -len(SUFFIX)]
-        lock = folder / f"session-{session_id}.lock"
-        if lock.exists() and _Lock.held_by_someone(lock):
+        if _held(file.with_name(file.name[: -len(SUFFIX)] + ".lock")):
             continue  # another window, still open, owns it
         recovered = _read(file)
-        if recovered is None:
-            discard_file(file)
-        else:
+        if recovered is not None:
             found.append(recovered)
+    for lock in folder.glob("session-*.lock"):
+        if not lock.with_name(lock.name[: -len(".lock")] + SUFFIX).exists() and not _held(lock):
+            _unlink(lock)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def _held(lock: Path) -> bool:
+    return lock.exists() and _Lock.held_by_someone(lock)
 
 
 def discard_file(file: Path) -> None:
     _unlink(file)
-    session_id = file.name[len("session-") : -len(SUFFIX)]
-    _unlink(file.with_name(f"session-{session_id}.lock"))
+    _unlink(file.with_name(file.name[: -len(SUFFIX)] + ".lock"))
 
 
 def _read(file: Path) -> Recovered | None:
@@ -81,13 +85,15 @@ def _read(file: Path) -> Recovered | None:
         data = file.read_bytes()
         board = parse_board(data, file.name)
         extra = json.loads(data).get("recovery", {})
+        mtime = file.stat().st_mtime
     except (OSError, BoardFileError, ValueError):
         return None
-    origin = extra.get("origin") if isinstance(extra, dict) else None
-    saved_at = extra.get("saved_at") if isinstance(extra, dict) else None
-    if not isinstance(saved_at, (int, float)) or isinstance(saved_at, bool):
-        saved_at = file.stat().st_mtime
-    return Recovered(board, origin if isinstance(origin, str) else None, float(saved_at), file)
+    extra = extra if isinstance(extra, dict) else {}
+    origin, shown, saved_at = extra.get("origin"), extra.get("shown"), extra.get("saved_at")
+    if not isinstance(saved_at, (int, float)) or isinstance(saved_at, bool) or not 0 < saved_at < 1e11:
+        saved_at = mtime
+    text = lambda value: value if isinstance(value, str) else None  # noqa: E731
+    return Recovered(board, text(origin), text(shown), float(saved_at), file)
 
 
 def _unlink(path: Path) -> None:

@@ -14,7 +14,7 @@ class SaveError(OSError):
 
 
 def write_atomically(path, data: bytes) -> None:
-    path = Path(path)
+    path = Path(os.path.realpath(path))  # through a symlink to its target: the link stays a link
     temporary = path.with_name(f".{path.name}.{os.getpid()}.saving")
     try:
         _write_and_flush(temporary, data, _mode_of(path))
