@@ -268,6 +268,7 @@ def test_a_compile_error_loads_underlined_with_its_code(window, tmp_path):
     underlines = window.code_panel.underlines()
     assert [u.span[0] for u in underlines] == [4]
     assert "E0382" in underlines[0].message and "borrow of moved value" in underlines[0].message
+    assert "Without this rule: Both names would own the same heap block" in underlines[0].message  # the tooltip
     wavy = [
         s
         for s in window.code_panel.code_view.extraSelections()

@@ -74,12 +74,14 @@ def _first_error(trace) -> str | None:
 def underlines_of(trace) -> list:
     """Compile errors at their span; a panic at the span of the step that panicked."""
     from whiteboard.app.code_panel import Underline
+    from whiteboard.document.explanations import explanation_lines
 
     found = []
     for step in trace.steps:
         for ev in step.events:
             if ev.kind == "error" and ev.span and ev.span[0] > 0:
-                found.append(Underline(tuple(ev.span), f"error[{ev.code}]: {ev.message}" if ev.code else ev.message))
+                head = f"error[{ev.code}]: {ev.message}" if ev.code else ev.message
+                found.append(Underline(tuple(ev.span), "\n\n".join([head, *explanation_lines(ev.code)])))
             elif ev.kind == "panicked":
                 span = step.span if step.span[0] == ev.line else (ev.line, ev.column, ev.line, ev.column + 1)
                 found.append(Underline(tuple(span), f"panicked: {ev.message}"))

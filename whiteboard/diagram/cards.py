@@ -7,6 +7,7 @@ from __future__ import annotations
 from whiteboard.diagram import formats as F
 from whiteboard.diagram.metrics import SIZE_SMALL, SIZE_TITLE, SIZE_VALUE, line_height
 from whiteboard.diagram.sink import Sink
+from whiteboard.document.explanations import explanation_lines
 from whiteboard.sim.memory import MAIN_STACK_BYTES, STACK_TOP
 
 GAP = 12.0
@@ -69,6 +70,7 @@ def layout_cards(trace, index: int, state, sink: Sink, x0: float, width: float, 
                 lines = [(head, SIZE_VALUE, True)]
                 if ev.span and len(ev.span) >= 2 and ev.span[0]:
                     lines.append((f"at line {ev.span[0]}, column {ev.span[1]}", SIZE_SMALL, False))
+                lines += [(text, SIZE_SMALL, False) for text in explanation_lines(ev.code)]
                 y = _card(f"error:{k}", "error", lines, sink, x0, width, y) - GAP
             elif ev.kind == "step_limit":
                 text = f"stopped: step limit of {F.count(ev.limit)} steps reached (an endless loop?)"
