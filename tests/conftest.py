@@ -41,3 +41,17 @@ def no_modal_question_waits_forever(monkeypatch):
             raise AssertionError(f"an unexpected error box: {title}: {text}")
 
         monkeypatch.setattr(QMessageBox, "critical", unexpected)
+
+
+@pytest.fixture
+def settings_dir(tmp_path, monkeypatch):
+    """A private settings folder: nothing a test does may reach the user's settings (or their recovery files)."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    for scope in (QSettings.UserScope, QSettings.SystemScope):
+        QSettings.setPath(QSettings.IniFormat, scope, str(folder))
+    monkeypatch.setenv("WHITEBOARD_SETTINGS_DIR", str(folder))
+    return folder

@@ -47,15 +47,9 @@ fn main() {
 
 
 @pytest.fixture(autouse=True)
-def private_settings(tmp_path, monkeypatch):
-    """Nothing a test does may reach the user's settings."""
-    folder = tmp_path / "settings"
-    folder.mkdir()
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    for scope in (QSettings.UserScope, QSettings.SystemScope):
-        QSettings.setPath(QSettings.IniFormat, scope, str(folder))
-    monkeypatch.setenv("WHITEBOARD_SETTINGS_DIR", str(folder))
-    return folder
+def private_settings(settings_dir):
+    """Every test here, even one that never asks for the folder, keeps away from the user's settings."""
+    return settings_dir
 
 
 @pytest.fixture

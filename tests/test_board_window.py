@@ -33,17 +33,6 @@ fn main() {
 """
 
 
-@pytest.fixture
-def settings_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "settings"
-    folder.mkdir()
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    for scope in (QSettings.UserScope, QSettings.SystemScope):
-        QSettings.setPath(QSettings.IniFormat, scope, str(folder))
-    monkeypatch.setenv("WHITEBOARD_SETTINGS_DIR", str(folder))
-    return folder
-
-
 def make_window(qtbot, settings_dir) -> MainWindow:
     win = MainWindow(QSettings(str(settings_dir / "whiteboard.ini"), QSettings.IniFormat))
     qtbot.addWidget(win)

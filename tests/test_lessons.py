@@ -14,7 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from differential import Case, compile_and_run, differences, run_simulator
+from differential import Case, Outcome, compile_and_run, differences, run_simulator, rustc_version
+from record_programs import record
 
 from whiteboard.diagram.build import DiagramOptions, build_diagram
 from whiteboard.document.board import board_from_program
@@ -47,7 +48,7 @@ def test_the_lesson_prints_what_rustc_s_program_prints(path, tmp_path):
         real = compile_and_run(case, tmp_path, tmp_path)
         if os.environ.get(RECORD_ENV):
             EXPECTED.mkdir(parents=True, exist_ok=True)
-            expected.write_text(json.dumps(_as_dict(real), indent=1) + "\n", encoding="utf-8")
+            expected.write_text(record(case, real, rustc_version()), encoding="utf-8")
         recorded = _recorded(expected)
         assert recorded is None or recorded == real, f"{expected} is stale: record again with {RECORD_ENV}=1"
     else:
@@ -59,13 +60,7 @@ def test_the_lesson_prints_what_rustc_s_program_prints(path, tmp_path):
     assert differences(case, real, simulated) == []
 
 
-def _as_dict(outcome) -> dict:
-    return {name: getattr(outcome, name) for name in ("stdout", "stderr", "exit_code", "compiled")}
-
-
 def _recorded(path: Path):
-    from differential import Outcome
-
     return Outcome.from_json(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None
 
 
