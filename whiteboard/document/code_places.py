@@ -1,0 +1,277 @@
+"""Where an edit goes in the program text: the statement a step executed, the `let` that bound a name, the literal
+that gave a local its value, the structs the program defines. tree-sitter reads the text, so comments, strings and
+captions are never mistaken for code, and every position is an exact byte range of the user's own text.
+
+Lines and columns are rustc's (1-based, columns in characters); offsets into the text are in characters too, since
+the edits splice Python strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import tree_sitter_rust
+from tree_sitter import Language, Parser
+
+_PARSER = Parser(Language(tree_sitter_rust.language()))
+INDENT = "    "  # rustfmt's default
+# Statements of a block, as tree-sitter-rust names them (a block's tail expression is any other named child).
+STATEMENTS = {"let_declaration", "expression_statement", "empty_statement", "macro_invocation"}
+
+
+class PlaceError(Exception):
+    """The program has no place for this edit (e.g. the name is not bound by a `let`); the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Insertion:
+    offset: int  # character offset where the new line(s) go: always the start of a line
+    indent: str
+    wrap: tuple | None = None  # (start, end, indent): a one-line `{ … }` body to open up before inserting
+
+
+class Tree:
+    """A parsed program with conversions between tree-sitter's byte positions and character offsets."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.data = source.encode("utf-8")
+        self.root = _PARSER.parse(self.data).root_node
+        self._line_starts = [0]
+        for i, ch in enumerate(source):
+            if ch == "\n":
+                self._line_starts.append(i + 1)
+
+    def text(self, node) -> str:
+        return self.data[node.start_byte : node.end_byte].decode("utf-8")
+
+    def offset(self, byte: int) -> int:
+        """Character offset of a byte offset."""
+        return len(self.data[:byte].decode("utf-8", errors="ignore"))
+
+    def start(self, node) -> int:
+        return self.offset(node.start_byte)
+
+    def end(self, node) -> int:
+        return self.offset(node.end_byte)
+
+    def line_start(self, offset: int) -> int:
+        return self.source.rfind("\n", 0, offset) + 1
+
+    def next_line(self, offset: int) -> int:
+        """Offset of the line after the one holding `offset` (the text's end if there is none)."""
+        nl = self.source.find("\n", offset)
+        return len(self.source) if nl < 0 else nl + 1
+
+    def line_of(self, offset: int) -> int:
+        lo, hi = 0, len(self._line_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self._line_starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1
+
+    def indent_of(self, offset: int) -> str:
+        start = self.line_start(offset)
+        line = self.source[start:]
+        return line[: len(line) - len(line.lstrip(" \t"))]
+
+    def node_at(self, line: int, col: int):
+        """The smallest node starting at or covering rustc position (line, col)."""
+        if not 1 <= line <= len(self._line_starts):
+            return None
+        start = self._line_starts[line - 1]
+        char = start + max(col - 1, 0)
+        byte = len(self.source[:char].encode("utf-8"))
+        row_byte = byte - len(self.source[:start].encode("utf-8"))
+        return self.root.descendant_for_point_range((line - 1, row_byte), (line - 1, row_byte))
+
+    def functions(self) -> dict:
+        """Free functions by name (methods in `impl` blocks are named `Type::name`)."""
+        out = {}
+        for node in self.root.named_children:
+            if node.type == "function_item":
+                out[self.text(node.child_by_field_name("name"))] = node
+            elif node.type == "impl_item":
+                owner = self.text(node.child_by_field_name("type"))
+                body = node.child_by_field_name("body")
+                for item in body.named_children if body else ():
+                    if item.type == "function_item":
+                        out[f"{owner}::{self.text(item.child_by_field_name('name'))}"] = item
+        return out
+
+    def function(self, name: str):
+        fn = self.functions().get(name) or next(
+            (n for k, n in self.functions().items() if k.endswith("::" + name)), None
+        )
+        if fn is None:
+            raise PlaceError(f"the program has no function `{name}`")
+        return fn
+
+
+def enclosing_function(node):
+    while node is not None and node.type != "function_item":
+        node = node.parent
+    return node
+
+
+def statement_of(node):
+    """The statement (or tail expression) of a block that holds `node`, or None."""
+    while node is not None and node.parent is not None:
+        if node.parent.type == "block" and node.is_named:
+            return node
+        node = node.parent
+    return None
+
+
+def body_start(tree: Tree, fn) -> Insertion:
+    """Just inside a function's (or block's) opening brace."""
+    body = fn.child_by_field_name("body") if fn.type == "function_item" else fn
+    return _inside(tree, body, first=True)
+
+
+def _inside(tree: Tree, block, first: bool) -> Insertion:
+    open_end = tree.offset(block.children[0].end_byte)
+    close = tree.start(block.children[-1])
+    indent = tree.indent_of(tree.start(block)) + INDENT
+    if tree.line_of(open_end) == tree.line_of(close):  # `fn main() {}`: open it up
+        return Insertion(close, indent, (open_end, close, tree.indent_of(tree.start(block))))
+    if first:
+        return Insertion(tree.next_line(open_end), indent)
+    tail = block.named_children[-1] if block.named_children else None
+    if tail is not None and tail.type not in STATEMENTS and not tail.type.endswith("_item"):
+        # A tail expression is the block's value: new statements go before it.
+        if tail.type not in ("line_comment", "block_comment"):
+            return Insertion(tree.line_start(tree.start(tail)), indent)
+    return Insertion(tree.line_start(close), indent)
+
+
+def after_step(tree: Tree, line: int, col: int, label: str) -> Insertion:
+    """Where a statement goes so that it runs right after the step at (line, col) with `label`."""
+    node = tree.node_at(line, col)
+    if node is None:
+        raise PlaceError(f"line {line} is not in the program")
+    if label.startswith("call "):  # the step that pushed the frame points at the function's name
+        fn = enclosing_function(node)
+        if fn is None:
+            raise PlaceError(f"no function starts on line {line}")
+        return body_start(tree, fn)
+    if node.type == "}" and node.parent is not None and node.parent.type == "block":
+        block = node.parent
+        holder = block.parent
+        if (
+            holder is not None
+            and holder.type == "expression_statement"
+            or (holder is not None and holder.type == "block")
+        ):
+            stmt = holder if holder.type == "expression_statement" else block
+            return Insertion(tree.next_line(tree.end(stmt) - 1), tree.indent_of(tree.start(stmt)))
+        return _inside(tree, block, first=False)  # the end of a function or loop body: before its `}`
+    stmt = statement_of(node)
+    if stmt is None:
+        raise PlaceError(f"no statement at line {line}, column {col}")
+    if stmt.type not in STATEMENTS and stmt.parent is not None:  # a tail expression: go before it
+        return Insertion(tree.line_start(tree.start(stmt)), tree.indent_of(tree.start(stmt)))
+    return Insertion(tree.next_line(tree.end(stmt) - 1), tree.indent_of(tree.start(stmt)))
+
+
+def insert_lines(source: str, at: Insertion, lines: list[str]) -> tuple[str, int]:
+    """Insert `lines` (already indented relative to the block) at `at`; returns (new text, line of the first)."""
+    body = "".join(at.indent + ln + "\n" if ln else "\n" for ln in lines)
+    if at.wrap is not None:
+        start, end, outer = at.wrap
+        new = source[:start] + "\n" + body + outer + source[end:]
+        return new, source[:start].count("\n") + 2
+    offset = at.offset
+    if offset == len(source) and source and not source.endswith("\n"):
+        source += "\n"
+        offset += 1
+    return source[:offset] + body + source[offset:], source[:offset].count("\n") + 1
+
+
+def let_binding(tree: Tree, function: str, name: str, before_line: int | None = None):
+    """The `let` declaration (node) in `function` that binds `name`, the last one before `before_line` when the name
+    is shadowed; None for a parameter."""
+    fn = tree.function(function)
+    found = None
+    for node in _walk(fn):
+        if node.type == "let_declaration":
+            pattern = node.child_by_field_name("pattern")
+            if pattern is not None and name in _bound_names(tree, pattern):
+                if before_line is None or node.start_point[0] + 1 <= before_line:
+                    found = node
+    return found
+
+
+def _bound_names(tree: Tree, pattern) -> list[str]:
+    if pattern.type == "identifier":
+        return [tree.text(pattern)]
+    out = []
+    for kid in pattern.named_children:
+        if kid.type == "identifier" and pattern.type in ("mut_pattern", "ref_pattern", "tuple_pattern"):
+            out.append(tree.text(kid))
+        elif kid.type.endswith("pattern"):
+            out.extend(_bound_names(tree, kid))
+    return out
+
+
+def _walk(node):
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(reversed(n.children))
+
+
+def names_in(tree: Tree, function: str | None) -> set[str]:
+    """Every identifier used in `function` (the whole program when None), so a new name never clashes."""
+    root = tree.root if function is None else tree.function(function)
+    return {tree.text(n) for n in _walk(root) if n.type == "identifier"}
+
+
+def fresh_name(taken: set[str], stem: str) -> str:
+    if stem not in taken:
+        return stem
+    k = 2
+    while f"{stem}{k}" in taken:
+        k += 1
+    return f"{stem}{k}"
+
+
+def structs(tree: Tree) -> dict[str, list[tuple[str, str]]]:
+    """User structs with named fields: name -> [(field, type text)] in declaration order."""
+    out = {}
+    for node in tree.root.named_children:
+        if node.type != "struct_item" or node.child_by_field_name("type_parameters") is not None:
+            continue
+        body = node.child_by_field_name("body")
+        fields = []
+        if body is not None and body.type == "field_declaration_list":
+            for f in body.named_children:
+                if f.type == "field_declaration":
+                    fields.append((tree.text(f.child_by_field_name("name")), tree.text(f.child_by_field_name("type"))))
+        elif body is not None:
+            continue  # tuple structs are left to the code
+        out[tree.text(node.child_by_field_name("name"))] = fields
+    return out
+
+
+def items_insertion(tree: Tree, kind: str) -> int:
+    """Offset of a new top-level item: structs after the last struct (or before the first function), functions at
+    the end of the file."""
+    items = [n for n in tree.root.named_children if n.type.endswith("_item")]
+    if kind == "function" or not items:
+        return len(tree.source)
+    last_struct = [n for n in items if n.type in ("struct_item", "enum_item")]
+    if last_struct:
+        return tree.next_line(tree.end(last_struct[-1]) - 1)
+    first = items[0]
+    start = tree.start(first)
+    # keep a doc comment or caption block above the first item attached to it
+    prev = first.prev_sibling
+    while prev is not None and prev.type == "line_comment" and not tree.text(prev).startswith("//!"):
+        start = tree.start(prev)
+        prev = prev.prev_sibling
+    return tree.line_start(start)
