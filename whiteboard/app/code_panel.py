@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QKeySequence,
     QPainter,
     QPainterPath,
     QPalette,
@@ -106,6 +107,7 @@ class CodeView(QPlainTextEdit):
         self._loading = False
         self._last_text = ""
         self.textChanged.connect(self._on_text_changed)
+        self.setUndoRedoEnabled(False)  # the window's undo stack holds every edit, typed or made on the board
         self.setLineWrapMode(QPlainTextEdit.WidgetWidth)  # a long line wraps rather than hide off the projector
         self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
         self._highlighter = RustHighlighter(self.document(), theme)
@@ -131,6 +133,30 @@ class CodeView(QPlainTextEdit):
         self._last_text = self.program()
         self._refresh_selections()
 
+    def replace_text(self, text: str) -> None:
+        """Show `text` (an edit made on the board, or undone) changing only what differs, so the caret, the scroll
+        position and the highlighting of the untouched lines stay put."""
+        old = self.program()
+        if old == text:
+            return
+        start = 0
+        limit = min(len(old), len(text))
+        while start < limit and old[start] == text[start]:
+            start += 1
+        end_old, end_new = len(old), len(text)
+        while end_old > start and end_new > start and old[end_old - 1] == text[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(_qt_pos(old, start))
+        cursor.setPosition(_qt_pos(old, end_old), QTextCursor.KeepAnchor)
+        self._loading = True
+        try:
+            cursor.insertText(text[start:end_new])
+        finally:
+            self._loading = False
+        self._last_text = self.program()
+
     def program(self) -> str:
         """The text exactly as typed: toPlainText() would turn a no-break space into a space (changing what a
         string literal holds). Blocks are joined with "\n"."""
@@ -145,6 +171,11 @@ class CodeView(QPlainTextEdit):
                 self.edited.emit()
 
     def event(self, event) -> bool:
+        if event.type() == QEvent.ShortcutOverride and (
+            event.matches(QKeySequence.Undo) or event.matches(QKeySequence.Redo)
+        ):
+            event.ignore()  # the window's Edit › Undo: one history for the code and the board
+            return False
         # Claim the keys that edit text before the window's shortcuts see them (Qt asks the focused widget first
         # with a ShortcutOverride event): typing "a" must insert an "a", not toggle the addresses.
         if event.type() == QEvent.ShortcutOverride and not self.isReadOnly():
@@ -397,6 +428,11 @@ def _wave(x0: float, x1: float, y: float, amplitude: float) -> QPainterPath:
         path.quadTo(QPointF((x + nxt) / 2, y - amplitude if up else y + amplitude), QPointF(nxt, y))
         x, up = nxt, not up
     return path
+
+
+def _qt_pos(text: str, index: int) -> int:
+    """A document position counts UTF-16 code units: a character outside the BMP counts two."""
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
 
 
 def _within(position: int, bounds: tuple[int, int]) -> bool:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from whiteboard.app.board_edits import BoardEdits
 from whiteboard.app.board_files import BoardFiles
 from whiteboard.app.fonts import CODE_POINT_SIZE, ui_font
 from whiteboard.app.recent_files import RecentFiles
@@ -88,7 +89,7 @@ def underlines_of(trace) -> list:
     return found
 
 
-class MainWindow(QMainWindow, BoardFiles):
+class MainWindow(QMainWindow, BoardFiles, BoardEdits):
     def __init__(
         self, settings: QSettings | None = None, theme: str | None = None, parent=None, deferred: bool = False
     ) -> None:
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow, BoardFiles):
         self._build_status_bar()
 
         self.init_board_files()
+        self.init_board_edits()
         self._restore_settings()
         self.set_theme(self._theme)
         if self.isVisible():
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow, BoardFiles):
         from whiteboard.app.code_panel import CodePanel
         from whiteboard.app.controls import StepControls
         from whiteboard.app.memory_plot import MemoryPlot
+        from whiteboard.app.notice_bar import NoticeBar
         from whiteboard.canvas.board_view import BoardView
 
         self.board = BoardView(self, theme=self._theme)  # (no scrollbars: a presenter pans by dragging)
@@ -160,12 +163,14 @@ class MainWindow(QMainWindow, BoardFiles):
         self.plot = MemoryPlot(self, theme=self._theme)
         self.code_panel = CodePanel(self, theme=self._theme)
         self.caption_bar = CaptionBar(self, theme=self._theme)
+        self.notice_bar = NoticeBar(self)
 
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.board, 1)
+        column.addWidget(self.notice_bar)
         column.addWidget(self.caption_bar)
         column.addWidget(self.controls)
         column.addWidget(self.plot)
@@ -263,6 +268,7 @@ class MainWindow(QMainWindow, BoardFiles):
             return False
         self.path = Path(path)
         self.code_panel.set_program(source, self.path.name, underlines_of(result.trace))
+        self.reset_history(source)
         self._apply_view(view)
         self._show_result(result, view.step, keep_zoom=False)
         if view.zoom is not None:
@@ -277,6 +283,7 @@ class MainWindow(QMainWindow, BoardFiles):
         self._rerun_timer.stop()
         if self.trace is None:
             return False
+        self.commit_typing()
         result = self._run(self.program(), self.path or "main.rs")
         if result is None:
             return False

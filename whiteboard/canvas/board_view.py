@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView
 
 from whiteboard.canvas.animator import Transition
 from whiteboard.canvas.fonts import load_fonts
+from whiteboard.canvas.interaction import BoardInteraction
 from whiteboard.canvas.scene import BoardScene
 from whiteboard.diagram.build import DiagramOptions, build_diagram
 from whiteboard.diagram.choreography import plan
@@ -19,9 +20,17 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 DIAGRAM_CACHE = 16  # diagrams kept for steps near the current one (stepping back and forth is then free)
 
 
-class BoardView(QGraphicsView):
+class BoardView(BoardInteraction, QGraphicsView):
     step_shown = Signal(int)
     animation_finished = Signal()
+    # building by hand (whiteboard/canvas/interaction.py): what was dropped or asked for, as diagram group keys
+    item_dropped = Signal(str, str)  # palette item, target
+    place_dropped = Signal(str, str, bool)  # dragged value, target, copy (Ctrl held)
+    place_binned = Signal(str)
+    context_requested = Signal(str, QPoint)
+    edit_requested = Signal(str, str)  # key, "literal" | "name"
+    target_activated = Signal(str)  # Enter on the keyboard's target
+    cursor_cancelled = Signal()
 
     def __init__(self, parent=None, theme: str = "light") -> None:
         super().__init__(parent)
@@ -45,12 +54,14 @@ class BoardView(QGraphicsView):
         self.auto_fit = True  # until the user zooms or pans by hand, the view follows the board as it grows
         self._step = 0
         self._diagrams: OrderedDict = OrderedDict()
+        self.init_interaction()
 
     # -- data ---------------------------------------------------------------------------------------------------
     def set_trace(self, trace, step: int = 0, keep_zoom: bool = False) -> None:
         """Show `trace` at `step` (clamped). `keep_zoom`: the same board run again after an edit keeps the
         presenter's zoom and pan; a new board is fitted to the window."""
         self._stop()
+        self.forget_targets()
         self.trace = trace
         self._diagrams.clear()
         self._step = max(0, min(step, len(trace) - 1))
@@ -84,6 +95,8 @@ class BoardView(QGraphicsView):
             return
         index = max(0, min(index, len(self.trace) - 1))
         self._stop()
+        if index != self._step:
+            self.forget_targets()
         previous, self._step = self._step, index
         if index == previous:
             self.step_shown.emit(index)
@@ -206,11 +219,33 @@ class BoardView(QGraphicsView):
         super().wheelEvent(event)
 
     def mousePressEvent(self, event) -> None:
+        if self.interaction_press(event):  # a press on a value may start dragging it, not panning
+            event.accept()
+            return
         if event.button() == Qt.LeftButton:
             self.auto_fit = False  # panning by hand: stop following
         super().mousePressEvent(event)
 
+    def mouseMoveEvent(self, event) -> None:
+        if self.interaction_move(event):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.interaction_release():
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def event(self, event) -> bool:
+        # Tab walks the board's targets instead of moving the focus away (before QWidget's focus chain sees it).
+        if event.type() == QEvent.KeyPress and self.interaction_key(event):
+            return True
+        return super().event(event)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self.place_bin()
         if self.auto_fit and self.board_scene.diagram is not None:
             self.fit_to_window()

@@ -1,0 +1,169 @@
+"""The palette: things to drag onto the board, each with its size and alignment as rustc lays it out.
+
+Generic items (`Vec<T>`, `Option<T>`, `Box<T>`, arrays, tuples) use the element type chosen above the list. The
+program's own structs follow the built-in types; "New struct…" defines one. The keyboard does what the mouse does:
+arrows choose an item, Enter arms it and hands the keys to the board (Tab to a target, Enter to drop).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from whiteboard.app.fonts import ui_font
+from whiteboard.canvas.interaction import item_mime
+from whiteboard.document import palette as P
+
+KEY_ROLE = Qt.UserRole + 1
+
+
+class PaletteList(QListWidget):
+    armed = Signal(str)  # Enter on an item: choose a target for it on the board
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragOnly)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setUniformItemSizes(True)
+        self.setFont(ui_font(13))
+
+    def mimeData(self, items):  # noqa: N802 - Qt override
+        return item_mime(items[0].data(KEY_ROLE)) if items else None
+
+    def mimeTypes(self):  # noqa: N802 - Qt override
+        from whiteboard.canvas.interaction import ITEM_MIME
+
+        return [ITEM_MIME]
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentItem() is not None:
+            self.armed.emit(self.currentItem().data(KEY_ROLE))
+            return
+        super().keyPressEvent(event)
+
+
+class PalettePanel(QWidget):
+    armed = Signal(str)
+    element_changed = Signal(str)
+    struct_requested = Signal(str, list)  # name, [(field, type)]
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.items: dict[str, P.PaletteItem] = {}
+        self._structs: dict = {}
+        self._engine = None
+        column = QVBoxLayout(self)
+        column.setContentsMargins(6, 6, 6, 6)
+        title = QLabel("Palette — drag onto the board")
+        title.setFont(ui_font(12, bold=True))
+        column.addWidget(title)
+        row = QHBoxLayout()
+        label = QLabel("T =")
+        label.setFont(ui_font(13))
+        self.element = QComboBox(self)
+        self.element.setFont(ui_font(13))
+        self.element.setToolTip("The element type of Vec<T>, Option<T>, Box<T>, arrays and tuples")
+        self.element.addItems(P.ELEMENT_TYPES)
+        self.element.currentTextChanged.connect(self._on_element)
+        label.setBuddy(self.element)
+        row.addWidget(label)
+        row.addWidget(self.element, 1)
+        column.addLayout(row)
+        self.list = PaletteList(self)
+        self.list.armed.connect(self.armed)
+        self.list.setToolTip("Drag an item onto a frame, a value or a field; or press Enter, then Tab to a target")
+        column.addWidget(self.list, 1)
+        self.new_struct = QPushButton("New struct…", self)
+        self.new_struct.setFont(ui_font(12))
+        self.new_struct.clicked.connect(self.ask_struct)
+        column.addWidget(self.new_struct)
+        self.refresh({}, None)
+
+    def element_type(self) -> str:
+        return self.element.currentText()
+
+    def _on_element(self, text: str) -> None:
+        self.refresh(self._structs, self._engine)
+        self.element_changed.emit(text)
+
+    def refresh(self, structs: dict, engine) -> None:
+        """Rebuild the list for the program's structs, sizes from `engine` (the program's layouts)."""
+        self._structs, self._engine = structs, engine
+        current = self.list.currentItem().data(KEY_ROLE) if self.list.currentItem() else None
+        self.element.blockSignals(True)  # (a removed struct falls back to i32 without a second refresh)
+        for name in structs:
+            if self.element.findText(name) < 0:
+                self.element.addItem(name)
+        for i in range(self.element.count() - 1, len(P.ELEMENT_TYPES) - 1, -1):
+            if self.element.itemText(i) not in structs:
+                self.element.removeItem(i)
+        self.element.blockSignals(False)
+        self.list.clear()
+        self.items = {}
+        if engine is None:
+            from whiteboard.model.layout import LayoutEngine
+
+            engine = LayoutEngine()
+        for item in P.palette_items(self.element_type(), structs):
+            self.items[item.key] = item
+            facts = P.size_and_align(item.type_text or "&i32", engine)
+            size = f"{facts[0]} B · align {facts[1]}" if facts else ""
+            if item.key in ("call", "block"):
+                size = ""
+            shown = item.label if item.type_text is None or item.label == item.type_text else item.type_text
+            row = QListWidgetItem(f"{shown}    {size}".rstrip())
+            row.setData(KEY_ROLE, item.key)
+            row.setToolTip(f"{item.hint}" + (f"\n{size}" if size else ""))
+            row.setSizeHint(QSize(0, 34))
+            self.list.addItem(row)
+            if item.key == current:
+                self.list.setCurrentItem(row)
+
+    def ask_struct(self) -> None:
+        dialog = StructDialog(self)
+        if dialog.exec() == QDialog.Accepted:
+            self.struct_requested.emit(*dialog.result_fields())
+
+
+class StructDialog(QDialog):
+    """A small form: a name, and one `field: Type` per line."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New struct")
+        form = QFormLayout(self)
+        self.name = QLineEdit("Holder", self)
+        self.fields = QPlainTextEdit("items: Vec<i32>", self)
+        self.fields.setTabChangesFocus(True)
+        self.fields.setPlaceholderText("one field per line, e.g.\nitems: Vec<i32>\ncount: usize")
+        self.fields.setMinimumHeight(110)
+        form.addRow("Name", self.name)
+        form.addRow("Fields", self.fields)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def result_fields(self) -> tuple[str, list]:
+        fields = []
+        for line in self.fields.toPlainText().splitlines():
+            if line.strip():
+                name, _, ty = line.partition(":")
+                fields.append((name.strip(), ty.strip().rstrip(",")))
+        return self.name.text(), fields
