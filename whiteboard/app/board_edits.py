@@ -86,10 +86,16 @@ class BoardEdits:
     def _build_edit_menu(self) -> None:
         menu = QMenu("&Edit", self)
         menu.setFont(ui_font(12))
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        # Our own actions, not the stack's: typing not yet run counts as an entry Undo must see and take back.
+        self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcuts(QKeySequence.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction("&Redo", self)
         self.redo_action.setShortcuts(QKeySequence.Redo)
+        self.redo_action.triggered.connect(self.redo)
+        self.undo_stack.indexChanged.connect(self._refresh_undo_actions)
+        self.code_panel.code_view.edited.connect(self._refresh_undo_actions)
+        self._refresh_undo_actions()
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
         menu.addSeparator()
@@ -111,6 +117,27 @@ class BoardEdits:
         self.edit_menu = menu
 
     # -- the program's history ------------------------------------------------------------------------------------
+    def undo(self) -> None:
+        self.commit_typing()
+        self.undo_stack.undo()
+        self._refresh_undo_actions()
+
+    def redo(self) -> None:
+        if self.program() != self._committed:
+            return  # new typing cut the redo branch (it becomes an entry when it runs)
+        self.undo_stack.redo()
+        self._refresh_undo_actions()
+
+    def _refresh_undo_actions(self, *_args) -> None:
+        typing = self.built and self.program() != self._committed
+        stack = self.undo_stack
+        undo_text = "Typing" if typing else stack.undoText()
+        self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
+        self.undo_action.setEnabled(typing or stack.canUndo())
+        redo = stack.canRedo() and not typing
+        self.redo_action.setText(f"&Redo {stack.redoText()}" if redo else "&Redo")
+        self.redo_action.setEnabled(redo)
+
     def reset_history(self, source: str) -> None:
         """A new board: nothing to undo."""
         self.undo_stack.clear()

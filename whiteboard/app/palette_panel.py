@@ -42,6 +42,7 @@ class PaletteList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setUniformItemSizes(True)
         self.setFont(ui_font(13))
+        self.setMinimumWidth(100)
 
     def mimeData(self, items):  # noqa: N802 - Qt override
         return item_mime(items[0].data(KEY_ROLE)) if items else None
@@ -93,6 +94,8 @@ class PalettePanel(QWidget):
         self.new_struct.setFont(ui_font(12))
         self.new_struct.clicked.connect(self.ask_struct)
         column.addWidget(self.new_struct)
+        self.setMinimumWidth(150)  # (the window must still fit a 1280-pixel projector with the code panel)
+        self.setMaximumWidth(320)
         self.refresh({}, None)
 
     def element_type(self) -> str:

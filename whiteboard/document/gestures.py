@@ -241,7 +241,6 @@ def actions_for(target: Target) -> list[tuple[str, str]]:
         out += [
             ("push_str", f'{p}.push_str("hello")'),
             ("push_char", f"{p}.push('a')"),
-            ("pop", f"{p}.pop()"),
             ("clear", f"{p}.clear()"),
             ("reserve", f"{p}.reserve(8)"),
             ("shrink_to_fit", f"{p}.shrink_to_fit()"),
@@ -345,12 +344,37 @@ def end_scope(source: str, target: Target, anchor: Anchor) -> Edit:
     block = let.parent
     if tree.line_of(end - 1) > tree.line_of(tree.end(block)) or end > tree.line_start(tree.end(block) - 1):
         raise GestureError(f"The scope of `{target.root}` ends at a `}}` already reached; nothing to end here.")
+    _refuse_if_others_escape(tree, let, block, end, target.root)
     indent = tree.indent_of(tree.start(let))
     body = tree.source[start:end]
     inner = "".join((C.INDENT + ln if ln.strip() else ln) for ln in body.splitlines(keepends=True))
     new = tree.source[:start] + indent + "{\n" + inner + indent + "}\n" + tree.source[end:]
     close_line = new[: start + len(indent) + 2 + len(inner)].count("\n") + 1
     return Edit(new, f"End the scope of `{target.root}`", close_line)
+
+
+def _refuse_if_others_escape(tree, let, block, end: int, name: str) -> None:
+    """The new block would also end the locals declared between `let` and `end`; refuse if later code uses them."""
+    inside = set()
+    for stmt in block.named_children:
+        if stmt.start_byte >= let.start_byte and tree.start(stmt) < end and stmt.type == "let_declaration":
+            pattern = stmt.child_by_field_name("pattern")
+            inside.update(C._bound_names(tree, pattern))
+    inside.discard(name)
+    later = {
+        tree.text(n)
+        for stmt in block.named_children
+        if tree.start(stmt) >= end
+        for n in C._walk(stmt)
+        if n.type == "identifier"
+    }
+    escaping = sorted(inside & later)
+    if escaping:
+        names = ", ".join(f"`{n}`" for n in escaping)
+        raise GestureError(
+            f"Ending the scope of `{name}` here would end {names} too, and later lines use them: step to just after "
+            f"`{name}` is declared, or drag `{name}` to the bin (drop({name}))."
+        )
 
 
 # ------------------------------------------------------------------------------------------------ in-place edits
@@ -365,7 +389,7 @@ def make_mutable(source: str, function: str, name: str, before_line: int | None 
     if pattern.type == "mut_pattern" or tree.text(let).startswith("let mut "):
         raise GestureError(f"`{name}` is already mutable.")
     at = tree.start(pattern)
-    return Edit(source[:at] + "mut " + source[at:], f"Make `{name}` mutable", tree.line_of(at))
+    return Edit(source[:at] + "mut " + source[at:], f"Make `{name}` mutable", 0)
 
 
 LITERALS = ("integer_literal", "float_literal", "boolean_literal", "char_literal", "string_literal")
@@ -436,8 +460,8 @@ def set_literal(source: str, target: Target, text: str, before_line: int | None 
     new = text.strip()
     if _literal_kind(new) != _literal_kind(old):
         raise GestureError(f"`{new}` is not {_KIND_NAMES[_literal_kind(old)]}: type one like `{old}`.")
-    line = source[:start].count("\n") + 1
-    return Edit(source[:start] + new + source[end:], f"Change `{target.place}` to {_short(new)}", line)
+    # the board stays on the step shown: the student is watching that value change
+    return Edit(source[:start] + new + source[end:], f"Change `{target.place}` to {_short(new)}", 0)
 
 
 _KIND_NAMES = {
