@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QMenu
 
@@ -20,6 +20,22 @@ from whiteboard.document import targets as TG
 from whiteboard.document.explanations import EXPLANATIONS
 
 MUT_FIXES = ("E0596", "E0384", "E0594")
+
+
+class InlineEditor(QLineEdit):
+    """The box a double-click opens over a value or a name: Enter writes it into the program, Esc leaves it."""
+
+    cancelled = Signal()
+
+    def event(self, event) -> bool:
+        # Return and Esc belong to this box, not to the window's step shortcuts (asked first, as ShortcutOverride).
+        if event.type() == QEvent.ShortcutOverride and event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Escape):
+            event.accept()
+            return True
+        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
+            self.cancelled.emit()
+            return True
+        return super().event(event)
 
 
 class ProgramCommand(QUndoCommand):
@@ -62,6 +78,7 @@ class BoardEdits:
         self._armed: str | None = None  # a palette item chosen with the keyboard, waiting for its target
         self._inline: QLineEdit | None = None
         self._fix = None  # the Edit the notice bar's fix button makes
+        self._failed = None  # (step, line) of the last gesture when Rust refused it
         self.palette = PalettePanel(self)
         self.palette_dock = QDockWidget("Palette", self)
         self.palette_dock.setObjectName("palette_dock")
@@ -118,6 +135,7 @@ class BoardEdits:
 
     # -- the program's history ------------------------------------------------------------------------------------
     def undo(self) -> None:
+        self._failed = None
         self.commit_typing()
         self.undo_stack.undo()
         self._refresh_undo_actions()
@@ -144,12 +162,14 @@ class BoardEdits:
         self._committed = source
         self.notice_bar.clear()
         self.disarm()
+        self._failed = None
         self._refresh_palette()
 
     def commit_typing(self) -> None:
         """Typing since the last run is one entry (made when the program runs again)."""
         text = self.program()
         if text != self._committed:
+            self._failed = None
             cmd = ProgramCommand(self, self._committed, text, "Typing", self.current_step(), 0, applied=True)
             self._committed = text
             self.undo_stack.push(cmd)
@@ -159,11 +179,15 @@ class BoardEdits:
         self._close_inline()
         self.disarm()
         self.commit_typing()
-        before = self.program()
-        self.undo_stack.push(
-            ProgramCommand(self, before, edit.program, edit.label, self.current_step(), edit.line, False)
-        )
-        return self._report(edit.label)
+        failed, self._failed = self._failed, None
+        # A fix for a refused gesture lands where that gesture meant to (the refused program has no steps).
+        step = failed[0] if failed else self.current_step()
+        line = edit.line or (failed[1] if failed else 0)
+        self.undo_stack.push(ProgramCommand(self, self.program(), edit.program, edit.label, step, line, False))
+        ok = self._report(edit.label)
+        if not ok:
+            self._failed = (step, line)
+        return ok
 
     def show_program(self, text: str, step: int, line: int) -> None:
         """Put `text` in the editor, run it, and show the step written on `line` (0: step `step`)."""
@@ -177,6 +201,7 @@ class BoardEdits:
         from whiteboard.app.main_window import underlines_of
 
         self.code_panel.code_view.set_underlines(underlines_of(result.trace))
+        self._refresh_palette()
         if not line:
             self._show_result(result, step, keep_zoom=True)
             self.notice_bar.clear()
@@ -184,7 +209,6 @@ class BoardEdits:
         land = landing_step(result.trace, line, step)
         self._show_result(result, max(land - 1, 0), keep_zoom=True)
         self.board.show_step(land)  # the new statement's events play, as when stepping
-        self._refresh_palette()
 
     def _on_program_changed(self) -> None:
         self._update_title()
@@ -231,13 +255,14 @@ class BoardEdits:
         return tree.text(fn.child_by_field_name("name")) if fn is not None else "main"
 
     def _undo_from_notice(self) -> None:
-        self.undo_stack.undo()
+        self._failed = None
+        self.undo()
         self.notice_bar.clear()
 
     def _apply_fix(self) -> None:
         if self._fix is not None:
             fix, self._fix = self._fix, None
-            self.apply_edit(G.Edit(fix.program, fix.label, 0))
+            self.apply_edit(fix)
 
     def refuse(self, message: str) -> None:
         self.notice_bar.show_notice("refused", message)
@@ -365,7 +390,7 @@ class BoardEdits:
         if rect is None:
             return None
         self._close_inline()
-        editor = QLineEdit(text, self.board.viewport())
+        editor = InlineEditor(text, self.board.viewport())
         editor.setFont(ui_font(16, bold=True))
         box = self.board.mapFromScene(rect).boundingRect()
         editor.setGeometry(box.x(), box.y(), max(box.width(), 160), max(box.height(), 40))
@@ -373,7 +398,7 @@ class BoardEdits:
         editor.show()
         editor.setFocus()
         editor.returnPressed.connect(lambda: self._finish_inline(target, what, editor.text()))
-        editor.installEventFilter(self)
+        editor.cancelled.connect(self._close_inline)
         self._inline = editor
         return editor
 
@@ -387,18 +412,9 @@ class BoardEdits:
     def _close_inline(self) -> None:
         if self._inline is not None:
             editor, self._inline = self._inline, None
-            editor.removeEventFilter(self)
             editor.hide()
             editor.deleteLater()
             self.board.setFocus()
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-        from PySide6.QtCore import QEvent
-
-        if obj is self._inline and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
-            self._close_inline()
-            return True
-        return super().eventFilter(obj, event)
 
     # -- the keyboard ----------------------------------------------------------------------------------------------
     def focus_palette(self) -> None:

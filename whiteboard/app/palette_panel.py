@@ -7,7 +7,7 @@ arrows choose an item, Enter arms it and hands the keys to the board (Tab to a t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,8 @@ from whiteboard.canvas.interaction import item_mime
 from whiteboard.document import palette as P
 
 KEY_ROLE = Qt.UserRole + 1
+LIST_KEYS = {Qt.Key_Up, Qt.Key_Down, Qt.Key_Home, Qt.Key_End, Qt.Key_PageUp, Qt.Key_PageDown, Qt.Key_Return}
+LIST_KEYS |= {Qt.Key_Enter, Qt.Key_Space}
 
 
 class PaletteList(QListWidget):
@@ -51,6 +53,13 @@ class PaletteList(QListWidget):
         from whiteboard.canvas.interaction import ITEM_MIME
 
         return [ITEM_MIME]
+
+    def event(self, event) -> bool:
+        # The arrows, Enter and Home/End choose items here, not steps of the board (window shortcuts).
+        if event.type() == QEvent.ShortcutOverride and event.key() in LIST_KEYS and not event.modifiers():
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentItem() is not None:

@@ -242,6 +242,9 @@ class BoardView(BoardInteraction, QGraphicsView):
         # Tab walks the board's targets instead of moving the focus away (before QWidget's focus chain sees it).
         if event.type() == QEvent.KeyPress and self.interaction_key(event):
             return True
+        if event.type() == QEvent.ShortcutOverride and self.claims_key(event):
+            event.accept()  # Enter / Esc / F2 act on the chosen target, not as the window's step shortcuts
+            return True
         return super().event(event)
 
     def resizeEvent(self, event) -> None:

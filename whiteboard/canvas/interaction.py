@@ -21,6 +21,7 @@ PLACE_MIME = "application/x-rust-whiteboard-place"  # a value dragged off the bo
 TARGET_KEY = re.compile(r"^(val:slot:\d+(/[^:]+)?|slot:\d+|frame:\d+|cell:\d+:\d+)$")
 VALUE_KEY = re.compile(r"^(val:slot:\d+(/[^:]+)?|slot:\d+|cell:\d+:\d+)$")
 PARTS = re.compile(r"/(len|cap|ptr|tag|niche)$")  # parts of a value drawn inside it: the value is the target
+SUFFIX = re.compile(r"(:[a-z]+)+$")  # a label or bar of a thing (`…/items/len:text`, `frame:2:title`)
 HIGHLIGHT_Z = 10_000.0
 ACCENT = "#0072B2"  # Okabe–Ito blue: visible on every theme's background, told apart by its thickness and dashes
 
@@ -115,7 +116,7 @@ class BoardInteraction:
             if prim is None:
                 continue
             for key in (prim.key, *reversed(prim.groups)):
-                key = PARTS.sub("", key)
+                key = PARTS.sub("", SUFFIX.sub("", key))
                 if TARGET_KEY.match(key):
                     return key
         return None
@@ -344,6 +345,9 @@ class BoardInteraction:
         rect = self.rect_of(key)
         if rect is not None:
             self.ensureVisible(rect, 40, 40)
+
+    def claims_key(self, event) -> bool:
+        return bool(self.cursor_key) and event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Escape, Qt.Key_F2)
 
     def interaction_key(self, event) -> bool:
         """Tab / Shift+Tab walk the targets, Enter acts on the one chosen, Esc lets go. True when used."""
