@@ -295,3 +295,33 @@ def test_the_seed_lesson_built_by_gestures_in_the_window(window):
     view = state_slot(window, "holder").value[2][0][2]
     assert (view[3], view[2]) == (5, 8)
     assert window.undo_stack.count() == 7  # the struct, the local, five pushes
+
+
+def test_the_drop_target_is_outlined_on_screen(window):
+    """Pixels: the outline (accent blue) runs along the hovered value's edge while dragging, and is gone after."""
+    from PySide6.QtGui import QColor
+
+    from whiteboard.canvas.interaction import ACCENT
+
+    at_line(window, 3)
+    key = slot_key(window, "v")
+    box = window.board.mapFromScene(window.board.rect_of(key).adjusted(-4, -4, 4, 4)).boundingRect()
+    accent = QColor(ACCENT)
+
+    def accent_pixels() -> int:
+        image = window.board.viewport().grab().toImage()
+        hits = 0
+        for x in range(box.left(), box.right()):
+            for y in range(box.top() - 3, box.top() + 4):
+                c = image.pixelColor(x, y)
+                hits += (
+                    abs(c.red() - accent.red()) + abs(c.green() - accent.green()) + abs(c.blue() - accent.blue()) < 60
+                )
+        return hits
+
+    before = accent_pixels()
+    drag(window, item_mime("i32"), key, drop=False)
+    during = accent_pixels()
+    window.board.dragLeaveEvent(None)
+    assert before < box.width() // 10 and during > box.width() // 2  # a dashed line along the whole top edge
+    assert accent_pixels() == before

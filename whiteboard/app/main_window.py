@@ -268,9 +268,9 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
             return False
         self.path = Path(path)
         self.code_panel.set_program(source, self.path.name, underlines_of(result.trace))
-        self.reset_history(source)
         self._apply_view(view)
         self._show_result(result, view.step, keep_zoom=False)
+        self.reset_history(source)  # (after the run: the palette sizes the program's structs with its layouts)
         if view.zoom is not None:
             self.board.set_zoom_level(view.zoom)
         self.statusBar().showMessage(f"Opened {self.path}", 4000)

@@ -53,7 +53,7 @@ class Bin(QLabel):
     binned = Signal(str)
 
     def __init__(self, parent) -> None:
-        super().__init__("🗑  drop( )", parent)
+        super().__init__("Bin · drop( )", parent)  # (no emoji: DejaVu has none to draw)
         self.setAcceptDrops(True)
         self.setAlignment(Qt.AlignCenter)
         self.setToolTip("Drag a value here to drop it: writes drop(x); at the current step")
