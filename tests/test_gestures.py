@@ -363,6 +363,32 @@ def test_renaming_a_local_renames_its_uses():
         G.rename(board.source, board.target(board.key("n")), "fn")
 
 
+def test_renaming_keeps_field_shorthand_and_format_arguments_right():
+    source = """\
+struct Holder {
+    items: Vec<i32>,
+}
+
+fn main() {
+    let items = vec![1];
+    println!("{items:?}");
+    let h = Holder { items };
+    println!("{}", h.items.len());
+    let items = 5;
+    println!("{items}");
+}
+"""
+    board = GestureBoard(source)
+    board.go_to_line(6)
+    target = board.target(board.key("items"))
+    board.apply(G.rename(board.source, target, "numbers", board.anchor(target).line))
+    assert "let h = Holder { items: numbers };" in board.source  # the field keeps its name
+    assert 'println!("{items}");' in board.source  # the shadowing `items` is another variable
+    assert "let items = 5;" in board.source
+    assert "let numbers = vec![1];" in board.source
+    judged(board)
+
+
 def test_defining_a_struct_puts_it_in_the_palette_with_its_size():
     board = GestureBoard("fn main() {}\n")
     board.apply(G.add_struct(board.source, "Pair", [("a", "u8"), ("b", "u32")]))

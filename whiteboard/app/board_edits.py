@@ -404,9 +404,9 @@ class BoardEdits:
 
     def _finish_inline(self, target, what: str, text: str) -> bool:
         self._close_inline()
-        if what == "name":
-            return self._do(lambda: G.rename(self.program(), target, text))
         anchor_line = self._anchor(target).line
+        if what == "name":
+            return self._do(lambda: G.rename(self.program(), target, text, anchor_line))
         return self._do(lambda: G.set_literal(self.program(), target, text, anchor_line))
 
     def _close_inline(self) -> None:

@@ -493,24 +493,32 @@ def _literal_kind(text: str) -> str | None:
     return kind
 
 
-def rename(source: str, target: Target, new: str) -> Edit:
-    """Rename a local from its `let` to the end of its block (stopping where a later `let` shadows it)."""
+def rename(source: str, target: Target, new: str, before_line: int | None = None) -> Edit:
+    """Rename a local from its `let` to the end of its block (stopping where a later `let` shadows it); the `let`
+    is the last one of that name before `before_line` (the step shown)."""
     new = new.strip()
     if not IDENT.fullmatch(new) or new in RUST_KEYWORDS:
         raise GestureError(f"`{new}` is not a Rust name: use letters, digits and _, not starting with a digit.")
     tree = C.Tree(source)
     if new in C.names_in(tree, target.function):
         raise GestureError(f"fn {target.function} already uses the name `{new}`: choose another.")
-    let = C.let_binding(tree, target.function, target.root)
+    let = C.let_binding(tree, target.function, target.root, before_line)
     if let is None:
         raise GestureError(f"`{target.root}` is not declared with `let` in fn {target.function}.")
     block = let.parent
-    spans = []
+    spans = []  # (start, end, replacement)
+    old = target.root
+    inline = re.compile(r"(?<!\{)\{" + re.escape(old) + r"(?=[}:])")  # println!("{v}"): an inline format argument
     for node in C._walk(block):
         if node.start_byte < let.start_byte:
             continue
-        if node.type == "identifier" and tree.text(node) == target.root:
-            spans.append((tree.start(node), tree.end(node)))
+        if node.type == "identifier" and tree.text(node) == old and not _field_in_tokens(node):
+            shorthand = node.parent is not None and node.parent.type == "shorthand_field_initializer"
+            spans.append((tree.start(node), tree.end(node), f"{old}: {new}" if shorthand else new))
+        elif node.type == "string_literal" and _in_macro(node):
+            start = tree.start(node)
+            for m in inline.finditer(tree.text(node)):
+                spans.append((start + m.start() + 1, start + m.end(), new))
     shadow = next(
         (
             n
@@ -523,14 +531,30 @@ def rename(source: str, target: Target, new: str) -> Edit:
     )
     if shadow is not None:
         limit = tree.start(shadow.child_by_field_name("pattern"))
-        spans = [s for s in spans if s[0] < limit or s[0] >= tree.end(shadow)]
         value = shadow.child_by_field_name("value")
         vs, ve = (tree.start(value), tree.end(value)) if value is not None else (0, 0)
         spans = [s for s in spans if s[0] < limit or vs <= s[0] < ve]
     out = source
-    for start, end in sorted(spans, reverse=True):
-        out = out[:start] + new + out[end:]
+    for start, end, text in sorted(spans, reverse=True):
+        out = out[:start] + text + out[end:]
     return Edit(out, f"Rename `{target.root}` to `{new}`", 0)
+
+
+def _field_in_tokens(node) -> bool:
+    """In a macro's tokens tree-sitter does not know `h.items` from a variable `items`: a name after `.` or `::`,
+    or before a single `:` (a struct literal's field), is not the variable."""
+    if node.parent is None or node.parent.type != "token_tree":
+        return False
+    before, after = node.prev_sibling, node.next_sibling
+    return (before is not None and before.type in (".", "::")) or (after is not None and after.type == ":")
+
+
+def _in_macro(node) -> bool:
+    while node is not None:
+        if node.type == "macro_invocation":
+            return True
+        node = node.parent
+    return False
 
 
 def add_struct(source: str, name: str, fields: list[tuple[str, str]]) -> Edit:
