@@ -172,7 +172,7 @@ class BoardInteraction:
         if text:
             label = QGraphicsSimpleTextItem(text)
             font = QFont(self.font())
-            font.setPixelSize(max(round(18 / zoom), 6))
+            font.setPixelSize(max(round(22 / zoom), 6))  # the same size on screen at any zoom
             font.setBold(True)
             label.setFont(font)
             label.setBrush(QBrush(QColor("#ffffff")))
