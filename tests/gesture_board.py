@@ -68,12 +68,10 @@ class GestureBoard:
 
     # -- gestures ---------------------------------------------------------------------------------------------------
     def apply(self, edit: G.Edit) -> G.Edit:
-        from whiteboard.app.board_edits import landing_step
-
-        old = self.step
+        old, times = self.step, TG.occurrence(self.trace, self.step)
         self.load(edit.program, old)
         if edit.line:
-            self.step = landing_step(self.trace, edit.line, old)
+            self.step = TG.landing_step(self.trace, edit.line, old, times)
         return edit
 
     def drop(self, item: str, key: str) -> G.Edit:

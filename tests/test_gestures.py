@@ -430,3 +430,188 @@ def test_the_seed_lesson_built_by_gestures_is_the_typed_program():
     assert [s.label for s in typed.trace.steps] == [s.label for s in board.trace.steps]
     view = board.slot("holder").value[2][0][2]  # the items field
     assert (view[3], view[2]) == (5, 8)  # pushed past its capacity of 4: moved to a buffer of 8
+
+
+# ------------------------------------------------------------------------ where new code goes (review findings)
+
+
+def drop_on_frame_at(source: str, line: int, item: str = "i32", function: str = "main", nth: int = 0):
+    board = GestureBoard(source)
+    steps = [s.index for s in board.trace.steps if s.span[0] == line]
+    board.step = steps[nth]
+    edit = board.drop(item, board.frame_key(function))
+    return board, edit
+
+
+def test_a_one_line_body_with_statements_is_refused_not_wiped():
+    source = 'fn main() { println!("hi"); }\n'
+    board = GestureBoard(source)
+    with pytest.raises(G.GestureError, match="one line"):
+        board.drop("i32", board.frame_key())
+    assert board.source == source
+
+
+def test_a_tail_match_of_a_function_returning_a_value_keeps_its_place():
+    source = """\
+fn pick(o: Option<i32>) -> i32 {
+    match o {
+        Some(x) => x,
+        None => 0,
+    }
+}
+
+fn main() {
+    let p = pick(Some(3));
+    println!("{}", p);
+}
+"""
+    board, edit = drop_on_frame_at(source, 2, function="pick")
+    assert new_line(board, edit) == "let n: i32 = 0;" and edit.line == 2  # before the tail, the function's value
+    judged(board)
+
+
+def test_a_comment_after_a_tail_is_not_taken_for_the_tail():
+    source = (
+        "fn f() -> i32 {\n    let a = 1;\n    a\n    // the value of a\n}\n\n"
+        'fn main() {\n    let x = f();\n    println!("{}", x);\n}\n'
+    )
+    board = GestureBoard(source)
+    board.step = next(s.index for s in board.trace.steps if s.label == "end of scope")
+    edit = board.drop("i32", board.frame_key("f"))
+    assert edit.line == 3
+    judged(board)
+
+
+def test_after_a_break_the_new_line_goes_where_it_runs():
+    source = """\
+fn main() {
+    let mut v = vec![1, 2];
+    loop {
+        v.push(3);
+        if v.len() > 3 {
+            break;
+        }
+    }
+    println!("{}", v.len());
+}
+"""
+    board = GestureBoard(source)
+    board.go_to_line(6)
+    edit = board.drop("i32", board.frame_key())
+    lines = board.source.splitlines()
+    assert lines[edit.line - 2] == "    }" and lines[edit.line - 1] == "    let n: i32 = 0;"  # after the loop
+    judged(board)
+
+
+def test_the_first_line_of_a_loop_body_runs_right_after_its_header():
+    source = "fn main() {\n    let mut v: Vec<i32> = Vec::new();\n    for i in 0..3 {\n        v.push(i);\n    }\n}\n"
+    board, edit = drop_on_frame_at(source, 3, nth=1)  # the header's step of the first iteration
+    assert board.source.splitlines()[3] == "        let n: i32 = 0;" and edit.line == 4
+    judged(board)
+
+
+def test_the_landing_is_in_the_same_iteration():
+    source = "fn main() {\n    let mut v: Vec<i32> = Vec::new();\n    for i in 0..3 {\n        v.push(i);\n    }\n}\n"
+    board, edit = drop_on_frame_at(source, 4, nth=1)  # after the second push
+    pushes = [s for s in board.trace.steps[: board.step] if s.label == "v.push(i);"]
+    assert len(pushes) == 2 and board.trace.steps[board.step].span[0] == edit.line
+
+
+def test_a_closed_inner_binding_is_not_the_one_edited():
+    source = """\
+fn main() {
+    let n = 1;
+    {
+        let n = 5;
+        println!("{}", n);
+    }
+    println!("{}", n);
+}
+"""
+    board = GestureBoard(source)
+    board.go_to_line(7)
+    target = board.target(board.key("n"))
+    found = G.literal_of(board.source, target, 7)
+    assert found is not None and found[2] == "1"
+
+
+def test_making_one_name_of_a_tuple_pattern_mutable():
+    source = 'fn main() {\n    let (a, b) = (1, 2);\n    b = 5;\n    println!("{} {}", a, b);\n}\n'
+    edit = G.make_mutable(source, "main", "b", 3)
+    assert "let (a, mut b) = (1, 2);" in edit.program
+    board = GestureBoard(edit.program)
+    judged(board)
+
+
+def test_ending_a_scope_from_inside_a_loop_closes_after_the_loop():
+    source = """\
+fn main() {
+    let v = vec![1, 2];
+    for i in 0..2 {
+        println!("{}", i);
+    }
+    println!("done");
+}
+"""
+    board = GestureBoard(source)
+    board.go_to_line(4)
+    board.action(board.key("v"), "end_scope")
+    assert "    {\n        let v = vec![1, 2];\n        for i in 0..2 {\n" in board.source
+    assert '        }\n    }\n    println!("done");' in board.source
+    judged(board)
+
+
+def test_gestures_on_self_use_a_name_not_the_keyword():
+    source = """\
+#[derive(Clone)]
+struct Counter {
+    n: i32,
+}
+
+impl Counter {
+    fn bump(&mut self) {
+        self.n += 1;
+    }
+}
+
+fn main() {
+    let mut c = Counter { n: 0 };
+    c.bump();
+    println!("{}", c.n);
+}
+"""
+    board = GestureBoard(source)
+    board.step = next(s.index for s in board.trace.steps if s.label == "self.n += 1;")
+    self_key = board.key("self")
+    edit = board.action(self_key, "clone")
+    assert new_line(board, edit) == "let this = self.clone();"
+    judged(board)
+
+
+def test_a_struct_goes_after_inner_attributes():
+    source = "#![allow(unused)]\n\nfn main() {}\n"
+    edit = G.add_struct(source, "Pair", [("a", "u8")])
+    assert edit.program.startswith("#![allow(unused)]\n\nstruct Pair {")
+    judged(GestureBoard(edit.program))
+
+
+@pytest.mark.parametrize(
+    ("key", "ty", "size"), [("array", "[u8; 3]", 3), ("tuple", "(u8, bool)", 2), ("Box", "Box<u8>", 8)]
+)
+def test_generic_items_keep_the_element_type_chosen(key, ty, size):
+    board = board_at_last_let()
+    board.element = "u8"
+    edit = board.drop(key, board.frame_key())
+    name = new_line(board, edit).split(":")[0].removeprefix("let ").removeprefix("mut ")
+    slot = board.slot(name)
+    assert slot.ty == ty and slot.size == size
+    judged(board)
+
+
+def test_a_value_dropped_on_a_mutable_reference_is_written_through_it():
+    source = 'fn main() {\n    let mut n = 5;\n    let r = &mut n;\n    println!("{}", r);\n}\n'
+    board = GestureBoard(source)
+    board.go_to_line(3)
+    edit = board.drop("i32", board.key("r"))
+    assert new_line(board, edit) == "*r = 1;"
+    judged(board)

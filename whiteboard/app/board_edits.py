@@ -41,32 +41,22 @@ class InlineEditor(QLineEdit):
 class ProgramCommand(QUndoCommand):
     """One gesture: the text before and after, the step to return to, the line to land on."""
 
-    def __init__(self, window, before: str, after: str, label: str, step: int, line: int, applied: bool) -> None:
+    def __init__(
+        self, window, before: str, after: str, label: str, step: int, line: int, applied: bool, occurrence: int = 0
+    ) -> None:
         super().__init__(label)
         self.window, self.before, self.after = window, before, after
-        self.step, self.line = step, line
+        self.step, self.line, self.occurrence = step, line, occurrence
         self._skip = applied  # typing is already in the editor when it is recorded
 
     def redo(self) -> None:
         if self._skip:
             self._skip = False
             return
-        self.window.show_program(self.after, step=self.step, line=self.line)
+        self.window.show_program(self.after, step=self.step, line=self.line, occurrence=self.occurrence)
 
     def undo(self) -> None:
         self.window.show_program(self.before, step=self.step, line=0)
-
-
-def landing_step(trace, line: int, near: int) -> int:
-    """The first step of `line` at or after `near` (the statement the gesture wrote runs right after the step shown);
-    else its first step anywhere; else `near`."""
-    first = None
-    for step in trace.steps:
-        if step.span[0] == line:
-            if step.index >= near:
-                return step.index
-            first = step.index if first is None else first
-    return first if first is not None else near
 
 
 class BoardEdits:
@@ -78,7 +68,7 @@ class BoardEdits:
         self._armed: str | None = None  # a palette item chosen with the keyboard, waiting for its target
         self._inline: QLineEdit | None = None
         self._fix = None  # the Edit the notice bar's fix button makes
-        self._failed = None  # (step, line) of the last gesture when Rust refused it
+        self._failed = None  # (step, line, occurrence) of the last gesture when Rust refused it
         self.palette = PalettePanel(self)
         self.palette_dock = QDockWidget("Palette", self)
         self.palette_dock.setObjectName("palette_dock")
@@ -183,13 +173,14 @@ class BoardEdits:
         # A fix for a refused gesture lands where that gesture meant to (the refused program has no steps).
         step = failed[0] if failed else self.current_step()
         line = edit.line or (failed[1] if failed else 0)
-        self.undo_stack.push(ProgramCommand(self, self.program(), edit.program, edit.label, step, line, False))
+        times = failed[2] if failed else (TG.occurrence(self.trace, step) if self.trace is not None else 0)
+        self.undo_stack.push(ProgramCommand(self, self.program(), edit.program, edit.label, step, line, False, times))
         ok = self._report(edit.label)
         if not ok:
-            self._failed = (step, line)
+            self._failed = (step, line, times)
         return ok
 
-    def show_program(self, text: str, step: int, line: int) -> None:
+    def show_program(self, text: str, step: int, line: int, occurrence: int = 0) -> None:
         """Put `text` in the editor, run it, and show the step written on `line` (0: step `step`)."""
         self._rerun_timer.stop()
         self.code_panel.code_view.replace_text(text)
@@ -206,7 +197,7 @@ class BoardEdits:
             self._show_result(result, step, keep_zoom=True)
             self.notice_bar.clear()
             return
-        land = landing_step(result.trace, line, step)
+        land = TG.landing_step(result.trace, line, step, occurrence)
         self._show_result(result, max(land - 1, 0), keep_zoom=True)
         self.board.show_step(land)  # the new statement's events play, as when stepping
 

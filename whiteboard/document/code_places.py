@@ -132,20 +132,96 @@ def body_start(tree: Tree, fn) -> Insertion:
     return _inside(tree, body, first=True)
 
 
+ONE_LINE = "is written on one line: put its statements on lines of their own (as rustfmt does), then try again"
+DIVERGING = {"return_expression", "break_expression", "continue_expression"}
+COMMENTS = ("line_comment", "block_comment")
+
+
+def _code_children(block) -> list:
+    return [k for k in block.named_children if k.type not in COMMENTS]
+
+
 def _inside(tree: Tree, block, first: bool) -> Insertion:
     open_end = tree.offset(block.children[0].end_byte)
     close = tree.start(block.children[-1])
     indent = tree.indent_of(tree.start(block)) + INDENT
-    if tree.line_of(open_end) == tree.line_of(close):  # `fn main() {}`: open it up
-        return Insertion(close, indent, (open_end, close, tree.indent_of(tree.start(block))))
+    if tree.line_of(open_end) == tree.line_of(close):
+        if _code_children(block):  # opening it up would mean reformatting the user's statements: refuse
+            raise PlaceError(f"the block on line {tree.line_of(open_end)} {ONE_LINE}")
+        return Insertion(close, indent, (open_end, close, tree.indent_of(tree.start(block))))  # `fn main() {}`
     if first:
         return Insertion(tree.next_line(open_end), indent)
-    tail = block.named_children[-1] if block.named_children else None
-    if tail is not None and tail.type not in STATEMENTS and not tail.type.endswith("_item"):
-        # A tail expression is the block's value: new statements go before it.
-        if tail.type not in ("line_comment", "block_comment"):
-            return Insertion(tree.line_start(tree.start(tail)), indent)
+    kids = _code_children(block)
+    if kids and is_tail(tree, kids[-1]):  # the block's value: new statements go before it
+        return Insertion(tree.line_start(tree.start(kids[-1])), indent)
     return Insertion(tree.line_start(close), indent)
+
+
+def is_tail(tree: Tree, stmt) -> bool:
+    """Whether `stmt` is its block's value: an expression without `;` at the end of a block whose value is used (a
+    function returning something, a block in an expression). tree-sitter wraps a tail `match`/`if` in an
+    expression_statement, so the `;` decides."""
+    block = stmt.parent
+    if block is None or block.type != "block" or stmt.type in ("let_declaration", "empty_statement"):
+        return False
+    kids = _code_children(block)
+    if not kids or kids[-1] != stmt or tree.text(stmt).rstrip().endswith(";") or stmt.type.endswith("_item"):
+        return False
+    if stmt.type not in STATEMENTS:
+        return True
+    holder = block.parent
+    if holder is not None and holder.type == "function_item":
+        return holder.child_by_field_name("return_type") is not None
+    return holder is not None and holder.type not in (
+        "expression_statement",
+        "for_expression",
+        "while_expression",
+        "loop_expression",
+        "block",
+    )
+
+
+def _own_line(tree: Tree, stmt) -> bool:
+    """Whether nothing but blanks and a comment follows `stmt` on its last line, and nothing but blanks precedes it."""
+    end = tree.end(stmt)
+    rest = tree.source[end : tree.next_line(end - 1)].strip()
+    before = tree.source[tree.line_start(tree.start(stmt)) : tree.start(stmt)].strip()
+    return (not rest or rest.startswith("//")) and not before
+
+
+def _block_statement(tree: Tree, stmt):
+    """`stmt`, or the statement holding it while it sits in a block written on one line (`if t > 1 { t } else
+    { 0 }`): a new line can only go between statements of a block that spans lines."""
+    while stmt is not None and stmt.parent is not None:
+        block = stmt.parent
+        if tree.line_of(tree.start(block)) != tree.line_of(tree.end(block) - 1):
+            return stmt
+        stmt = statement_of(block.parent)
+    return stmt
+
+
+def _diverges(tree: Tree, stmt) -> bool:
+    first = stmt.named_children[0] if stmt.type == "expression_statement" and stmt.named_children else stmt
+    if first.type in DIVERGING:
+        return True
+    return first.type == "macro_invocation" and tree.text(first).split("!")[0] in ("panic", "unreachable", "todo")
+
+
+def before_step(tree: Tree, line: int, col: int, label: str) -> Insertion | None:
+    """Where a statement goes so that it runs right before the step at (line, col): before that statement, or
+    before the `}` of an "end of scope" / "return from" step; None where that is not a place for a new line."""
+    node = tree.node_at(line, col)
+    if node is None or label.startswith("call "):
+        return None
+    if node.type == "}" and node.parent is not None and node.parent.type == "block":
+        try:
+            return _inside(tree, node.parent, first=False)
+        except PlaceError:
+            return None
+    stmt = _block_statement(tree, statement_of(node))
+    if stmt is None or stmt.parent is None or not _own_line(tree, stmt):
+        return None
+    return Insertion(tree.line_start(tree.start(stmt)), tree.indent_of(tree.start(stmt)))
 
 
 def after_step(tree: Tree, line: int, col: int, label: str) -> Insertion:
@@ -161,20 +237,43 @@ def after_step(tree: Tree, line: int, col: int, label: str) -> Insertion:
     if node.type == "}" and node.parent is not None and node.parent.type == "block":
         block = node.parent
         holder = block.parent
-        if (
-            holder is not None
-            and holder.type == "expression_statement"
-            or (holder is not None and holder.type == "block")
-        ):
-            stmt = holder if holder.type == "expression_statement" else block
+        if holder is not None and holder.type in ("expression_statement", "block"):
+            stmt = _block_statement(tree, holder if holder.type == "expression_statement" else block)
+            if not _own_line(tree, stmt):
+                raise PlaceError(f"line {tree.line_of(tree.start(stmt))} {ONE_LINE}")
             return Insertion(tree.next_line(tree.end(stmt) - 1), tree.indent_of(tree.start(stmt)))
         return _inside(tree, block, first=False)  # the end of a function or loop body: before its `}`
-    stmt = statement_of(node)
+    stmt = _block_statement(tree, statement_of(node))
     if stmt is None:
         raise PlaceError(f"no statement at line {line}, column {col}")
-    if stmt.type not in STATEMENTS and stmt.parent is not None:  # a tail expression: go before it
+    if not _own_line(tree, stmt):
+        raise PlaceError(f"line {tree.line_of(tree.start(stmt))} {ONE_LINE}")
+    if is_tail(tree, stmt) or _diverges(tree, stmt):  # a value or a `return`: what comes after never runs
         return Insertion(tree.line_start(tree.start(stmt)), tree.indent_of(tree.start(stmt)))
     return Insertion(tree.next_line(tree.end(stmt) - 1), tree.indent_of(tree.start(stmt)))
+
+
+def insertion(tree: Tree, current: tuple, following: tuple | None) -> Insertion:
+    """Where a statement runs right after the step `current` (line, col, label): before the statement that runs
+    next in the same frame (`following`) when that comes later in the text — the first line of a loop or `if`
+    body, the statement after a `break` — else right after the current statement."""
+    before = before_step(tree, *following) if following is not None and following[:2] > current[:2] else None
+    here = tree.node_at(current[0], current[1])
+    if before is not None and here is not None and before.offset <= tree.line_start(tree.start(here)):
+        before = None  # that would run before the current step, not after it
+    try:
+        after = after_step(tree, *current)
+    except PlaceError:
+        if before is None:
+            raise
+        return before
+    if before is None or (before.offset >= after.offset and _only_comments(tree.source[after.offset : before.offset])):
+        return after  # the next statement simply follows (keep a caption comment above its own line)
+    return before  # inside a loop or `if` body that runs next, or past a `break`
+
+
+def _only_comments(text: str) -> bool:
+    return all(not ln.strip() or ln.strip().startswith("//") for ln in text.splitlines())
 
 
 def insert_lines(source: str, at: Insertion, lines: list[str]) -> tuple[str, int]:
@@ -200,7 +299,9 @@ def let_binding(tree: Tree, function: str, name: str, before_line: int | None = 
         if node.type == "let_declaration":
             pattern = node.child_by_field_name("pattern")
             if pattern is not None and name in _bound_names(tree, pattern):
-                if before_line is None or node.start_point[0] + 1 <= before_line:
+                block = node.parent
+                in_scope = block is None or block.end_point[0] + 1 >= before_line if before_line else True
+                if before_line is None or (node.start_point[0] + 1 <= before_line and in_scope):
                     found = node
     return found
 
@@ -261,9 +362,12 @@ def structs(tree: Tree) -> dict[str, list[tuple[str, str]]]:
 def items_insertion(tree: Tree, kind: str) -> int:
     """Offset of a new top-level item: structs after the last struct (or before the first function), functions at
     the end of the file."""
-    items = [n for n in tree.root.named_children if n.type.endswith("_item")]
+    attributes = [n for n in tree.root.named_children if n.type == "inner_attribute_item"]
+    items = [n for n in tree.root.named_children if n.type.endswith("_item") and n.type != "inner_attribute_item"]
     if kind == "function" or not items:
-        return len(tree.source)
+        return (
+            len(tree.source) if kind == "function" or not attributes else tree.next_line(tree.end(attributes[-1]) - 1)
+        )
     last_struct = [n for n in items if n.type in ("struct_item", "enum_item")]
     if last_struct:
         return tree.next_line(tree.end(last_struct[-1]) - 1)

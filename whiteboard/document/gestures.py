@@ -40,12 +40,17 @@ class Anchor:
     line: int
     col: int
     label: str  # the step's label ("call main", "end of scope", a statement)
+    next: tuple | None = None  # (line, col, label) of the step that runs next in the same frame, if any
+
+    @property
+    def current(self) -> tuple:
+        return self.line, self.col, self.label
 
 
 def _insert(source: str, anchor: Anchor, lines: list[str], label: str) -> Edit:
     tree = C.Tree(source)
     try:
-        at = C.after_step(tree, anchor.line, anchor.col, anchor.label)
+        at = C.insertion(tree, anchor.current, anchor.next)
     except C.PlaceError as err:
         raise GestureError(f"Cannot add code here: {err}.") from None
     program, line = C.insert_lines(source, at, lines)
@@ -58,6 +63,12 @@ def _taken(source: str, function: str) -> set[str]:
         return C.names_in(tree, function) | set(C.structs(tree))
     except C.PlaceError:
         return set()
+
+
+def _stem(place: str) -> str:
+    """A name for a copy of `place`: its last part (`h.items` -> items); `self` is a keyword, so `this`."""
+    stem = place.split(".")[-1].split("[")[0]
+    return "this" if stem in ("self", "") or stem.isdigit() else stem
 
 
 def _statement_lines(text: str) -> list[str]:
@@ -98,8 +109,8 @@ def new_call(source: str, anchor: Anchor, target: Target | None = None) -> Edit:
     if target is None or target.kind == "frame":
         fname, params, args = C.fresh_name(taken, "helper"), "", ""
     else:
-        fname = C.fresh_name(taken, "take_" + re.sub(r"\W+", "_", target.place).strip("_"))
-        pname = target.place.split(".")[-1].split("[")[0] or "value"
+        fname = C.fresh_name(taken, "take_" + re.sub(r"\W+", "_", target.place.replace("self", "this")).strip("_"))
+        pname = _stem(target.place)
         params, args = f"{pname}: {target.ty}", target.place
     call = _insert(source, anchor, [f"{fname}({args});"], f"Call `{fname}`")
     body = call.program
@@ -135,6 +146,11 @@ def drop_item(source: str, item: P.PaletteItem, target: Target, anchor: Anchor) 
 def put_value(source: str, target: Target, anchor: Anchor, item_ty: str, structs: dict) -> Edit:
     """A value of type `item_ty` dropped on a place: a push onto a Vec or String, `= Some(..)` on an Option,
     `= Box::new(..)` on a Box, an assignment anywhere else."""
+    if target.ty.startswith("&mut "):  # a drop on a `&mut T` writes through it
+        deref = Target(
+            target.kind, target.frame_id, target.function, f"*{target.place}", target.root, target.ty[5:].strip(), None
+        )
+        return put_value(source, deref, anchor, item_ty, structs)
     name, args = P.split_generic(target.ty)
     view = target.view
     place = target.place
@@ -198,8 +214,7 @@ def move_value(source: str, src: Target, dst: Target, anchor: Anchor, clone: boo
     value = f"{src.place}.clone()" if clone else src.place
     verb = "Clone" if clone else "Move"
     if dst.kind == "frame":
-        stem = src.place.split(".")[-1].split("[")[0]
-        name = C.fresh_name(_taken(source, dst.function), stem)
+        name = C.fresh_name(_taken(source, dst.function), _stem(src.place))
         return _insert(source, anchor, [f"let {name} = {value};"], f"{verb} `{src.place}` into `{name}`")
     edit = _assign(source, anchor, dst.place, value)
     return Edit(edit.program, f"{verb} `{src.place}` into `{dst.place}`", edit.line)
@@ -299,8 +314,7 @@ def apply_action(source: str, target: Target, action: str, anchor: Anchor) -> Ed
     if action in ("borrow", "borrow_mut"):
         return borrow(source, target, anchor, action == "borrow_mut")
     if action == "clone":
-        stem = p.split(".")[-1].split("[")[0]
-        copy = C.fresh_name(_taken(source, target.function), stem)
+        copy = C.fresh_name(_taken(source, target.function), _stem(p))
         return call(f"let {copy} = {p}.clone();", f"Clone `{p}` into `{copy}`")
     if action == "drop":
         return drop_value(source, target, anchor)
@@ -336,12 +350,19 @@ def end_scope(source: str, target: Target, anchor: Anchor) -> Edit:
         raise GestureError(
             f"`{target.root}` is a parameter: its scope is the whole function (use drop({target.root}))."
         )
-    at = C.after_step(tree, anchor.line, anchor.col, anchor.label)
+    try:
+        at = C.after_step(tree, anchor.line, anchor.col, anchor.label)
+    except C.PlaceError as err:
+        raise GestureError(f"Cannot end the scope here: {err}.") from None
     start = tree.line_start(tree.start(let))
+    block = let.parent
     end = at.offset
+    # From inside a loop or `if` body, the new block closes after the whole statement of `let`'s block.
+    holder = next((k for k in block.named_children if tree.start(k) < end <= tree.end(k)), None)
+    if holder is not None and holder.start_byte > let.start_byte:
+        end = tree.next_line(tree.end(holder) - 1)
     if at.wrap is not None or end <= start or let.parent is None:
         raise GestureError(f"Step to a statement after `{target.root}` is declared, then end its scope.")
-    block = let.parent
     if tree.line_of(end - 1) > tree.line_of(tree.end(block)) or end > tree.line_start(tree.end(block) - 1):
         raise GestureError(f"The scope of `{target.root}` ends at a `}}` already reached; nothing to end here.")
     _refuse_if_others_escape(tree, let, block, end, target.root)
@@ -386,9 +407,12 @@ def make_mutable(source: str, function: str, name: str, before_line: int | None 
     if let is None:
         raise GestureError(f"`{name}` is not declared with `let` in fn {function}.")
     pattern = let.child_by_field_name("pattern")
+    ident = next((n for n in C._walk(pattern) if n.type == "identifier" and tree.text(n) == name), None)
+    if ident is None or (ident.parent is not None and ident.parent.type == "mut_pattern"):
+        raise GestureError(f"`{name}` is already mutable.")
     if pattern.type == "mut_pattern" or tree.text(let).startswith("let mut "):
         raise GestureError(f"`{name}` is already mutable.")
-    at = tree.start(pattern)
+    at = tree.start(ident)  # `let (a, mut b)` for a pattern, `let mut b` for a name
     return Edit(source[:at] + "mut " + source[at:], f"Make `{name}` mutable", 0)
 
 

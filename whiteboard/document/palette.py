@@ -159,7 +159,8 @@ def annotate(type_text: str) -> bool:
     """Whether `let` spells the type: numbers (so the type the student chose shows), and values whose type the
     initialiser leaves open (`Vec::new()`, `None`)."""
     name, _ = split_generic(type_text)
-    return type_text in INTEGERS or type_text in FLOATS or name in ("Vec", "Option")
+    compound = type_text.startswith(("[", "(")) or name == "Box"  # `[0; 3]` alone would be an [i32; 3]
+    return type_text in INTEGERS or type_text in FLOATS or name in ("Vec", "Option") or compound
 
 
 def mutable(type_text: str, structs: dict, depth: int = 0) -> bool:

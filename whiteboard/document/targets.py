@@ -121,20 +121,51 @@ def _elem_type(ty_text: str) -> str | None:
     return str(ty.elem) if isinstance(ty, T.Array) else None
 
 
-def anchor(trace, step: int, frame_id: int) -> tuple[int, int, str]:
-    """(line, col, label) of the step after which a statement in frame `frame_id` should run: the frame's latest
-    step at or before `step` (its `call` step when it has run nothing yet). A frame waiting for a callee gets the
-    new statement before the call in progress."""
+def anchor(trace, step: int, frame_id: int) -> tuple[int, int, str, tuple | None]:
+    """(line, col, label, next) of the step after which a statement in frame `frame_id` should run: the frame's
+    latest step at or before `step` (its `call` step when it has run nothing yet; for a frame waiting on a callee,
+    its statement before the call); `next` is (line, col, label) of the frame's step after that, or None."""
     state = trace.state_at(step)
     frame = state.frames.get(frame_id)
     if frame is None:
         raise LookupError(f"frame {frame_id} is not on the stack at step {step}")
     inner = frame.depth + 1
+    found = 0
     for k in range(step, -1, -1):
         s = trace.steps[k]
-        if s.depth == inner and not s.label.startswith("call "):
+        if (s.depth == inner and not s.label.startswith("call ")) or s.depth <= frame.depth:
+            found = k
+            break
+    s = trace.steps[found]
+    return s.span[0], s.span[1], s.label, _next_in_frame(trace, found, inner)
+
+
+def _next_in_frame(trace, k: int, inner: int) -> tuple | None:
+    """The frame's next step on another line (steps on the same line are parts of one header: `for`, `next: i`)."""
+    line = trace.steps[k].span[0]
+    for s in trace.steps[k + 1 :]:
+        if s.depth < inner:
+            return None
+        if s.depth == inner and not s.label.startswith("call ") and s.span[0] != line:
             return s.span[0], s.span[1], s.label
-        if s.depth <= frame.depth:
-            return s.span[0], s.span[1], s.label
-    s = trace.steps[0]
-    return s.span[0], s.span[1], s.label
+    return None
+
+
+def occurrence(trace, step: int) -> int:
+    """How many times the statement of `step` has run so far (in its frame's depth): the loop iteration a gesture
+    is made in, so the new statement is shown in the same iteration."""
+    if trace is None or not 0 <= step < len(trace.steps):
+        return 0
+    here = trace.steps[step]
+    return sum(1 for s in trace.steps[: step + 1] if s.span[0] == here.span[0] and s.depth == here.depth)
+
+
+def landing_step(trace, line: int, near: int, times: int = 0) -> int:
+    """The step of the statement a gesture wrote on `line`: its `times`-th run (the same iteration as the step the
+    gesture was made on), else its first run at or after `near`, else its first run, else `near`."""
+    runs = [s.index for s in trace.steps if s.span[0] == line]
+    if not runs:
+        return min(near, len(trace.steps) - 1)
+    if times > 0:
+        return runs[min(times, len(runs)) - 1]
+    return next((k for k in runs if k >= near), runs[0])
