@@ -1,7 +1,5 @@
 """The timeline's memory series, computed in one pass, agrees with the trace's memory state at every step."""
 
-import time
-
 import pytest
 
 from whiteboard.diagram.series import block_used_bytes, memory_series
@@ -112,8 +110,5 @@ fn main() {
 """
     trace = run_source(source, "long.rs", record=True).trace
     assert len(trace.steps) >= 100_000
-    start = time.perf_counter()
-    series = memory_series(trace)
-    elapsed = time.perf_counter() - start
+    series = memory_series(trace)  # (its time is measured by benchmarks/bench_canvas.py, not asserted here)
     assert series.heap_used_bytes[-3] == 40000 * 4
-    assert elapsed < 0.5, f"{elapsed:.2f} s for {len(trace.steps)} steps"
