@@ -325,3 +325,12 @@ def test_the_drop_target_is_outlined_on_screen(window):
     window.board.dragLeaveEvent(None)
     assert before < box.width() // 10 and during > box.width() // 2  # a dashed line along the whole top edge
     assert accent_pixels() == before
+
+
+def test_a_value_changed_by_a_later_line_is_not_edited_through_its_let(window):
+    window.load_source('fn main() {\n    let mut n = 5;\n    n = 7;\n    println!("{}", n);\n}\n', window.path)
+    at_line(window, 3)
+    assert window.edit_in_place(slot_key(window, "n"), "literal") is None
+    assert "later line changed it" in window.notice_bar.text()
+    at_line(window, 2)
+    assert window.edit_in_place(slot_key(window, "n"), "literal").text() == "5"

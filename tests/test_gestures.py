@@ -615,3 +615,12 @@ def test_a_value_dropped_on_a_mutable_reference_is_written_through_it():
     edit = board.drop("i32", board.key("r"))
     assert new_line(board, edit) == "*r = 1;"
     judged(board)
+
+
+@pytest.mark.parametrize(
+    ("literal", "view", "same"),
+    [("5", "5", True), ("5u8", "5", True), ("1_000", "1000", True), ("1.0", "1.0", True), ("2.5f32", "2.5", True),
+     ("'a'", "'a'", True), ("true", "true", True), ("5", "7", False), ("1.0", "1.5", False)],
+)  # fmt: skip
+def test_a_literal_is_known_to_show_on_the_board_or_not(literal, view, same):
+    assert G.literal_shows(literal, ("scalar", view)) is same

@@ -376,6 +376,12 @@ class BoardEdits:
             if found is None:
                 self.refuse(f"`{target.place}` gets its value from a computation: edit it in the code.")
                 return None
+            if not G.literal_shows(found[2], target.view):
+                self.refuse(
+                    f"`{target.place}` was {found[2]} when declared and a later line changed it: edit that line in the "
+                    "code."
+                )
+                return None
             text, rect_key = found[2], key
         rect = self.board.rect_of(rect_key)
         if rect is None:

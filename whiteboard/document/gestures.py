@@ -444,6 +444,18 @@ def literal_of(source: str, target: Target, before_line: int | None = None):
     return tree.start(node), tree.end(node), tree.text(node)
 
 
+def literal_shows(literal: str, view) -> bool:
+    """Whether the board's value `view` is what `literal` wrote (False once a later line changed it)."""
+    if view is None or view[0] != "scalar":
+        return True  # nothing to compare with: trust the code
+    shown = view[1]
+    text = re.sub(r"(?<=\d)_|(?:[iu](?:8|16|32|64|128|size)|f32|f64)$", "", literal.strip())
+    try:
+        return float(text) == float(shown)
+    except ValueError:
+        return text == shown
+
+
 def _child_value(tree, node, field: str, index: str):
     if node is None:
         return None
