@@ -25,19 +25,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_document import median_ms  # noqa: E402
 from tests.gesture_board import GestureBoard  # noqa: E402
 from whiteboard.document import gestures as G  # noqa: E402
 from whiteboard.document.code_places import _PARSER  # noqa: E402
 from whiteboard.sim.run import run_source  # noqa: E402
-
-
-def median_ms(work, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def programs() -> dict[str, str]:

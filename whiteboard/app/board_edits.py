@@ -228,21 +228,20 @@ class BoardEdits:
             name = _unmut_name(first.message)
             if name:
                 try:
-                    self._fix = G.make_mutable(self.program(), self._function_at(line), name, line)
+                    self._fix = G.make_mutable(
+                        self.program(), self._function_at(line, first.primary_span[1]), name, line
+                    )
                     fix = f"Make `{name}` mutable"
                 except G.GestureError:
                     self._fix = None
         self.notice_bar.show_notice("error", text, undo=f"Undo “{_short(label)}”", fix=fix)
         return False
 
-    def _function_at(self, line: int) -> str:
+    def _function_at(self, line: int, col: int) -> str:
         from whiteboard.document.code_places import Tree, enclosing_function
 
         tree = Tree(self.program())
-        fn = enclosing_function(tree.node_at(line, 1) or tree.root)
-        if fn is None:
-            node = tree.root.descendant_for_point_range((line - 1, 0), (line - 1, 200))
-            fn = enclosing_function(node)
+        fn = enclosing_function(tree.node_at(line, col))
         return tree.text(fn.child_by_field_name("name")) if fn is not None else "main"
 
     def _undo_from_notice(self) -> None:
@@ -283,9 +282,7 @@ class BoardEdits:
             if item is None:
                 raise G.GestureError(f"The palette has no item `{what}`.")
             return G.drop_item(program, item, target, self._anchor(target))
-        source = self._target(what)
-        if source is None:
-            raise G.GestureError("That value is gone at this step.")
+        source = self._existing(what)
         return G.move_value(program, source, target, self._anchor(target), copy)
 
     def drop_preview(self, found, key: str, copy: bool) -> str | None:
@@ -319,20 +316,22 @@ class BoardEdits:
     def drop_place(self, source_key: str, target_key: str, copy: bool) -> bool:
         return self._do(lambda: self.gesture(("place", source_key), target_key, copy))
 
+    def _existing(self, key: str):
+        target = self._target(key)
+        if target is None:
+            raise G.GestureError("That value is gone at this step.")
+        return target
+
     def bin_place(self, key: str) -> bool:
         def make():
-            target = self._target(key)
-            if target is None:
-                raise G.GestureError("That value is gone at this step.")
+            target = self._existing(key)
             return G.drop_value(self.program(), target, self._anchor(target))
 
         return self._do(make)
 
     def run_action(self, key: str, action: str) -> bool:
         def make():
-            target = self._target(key)
-            if target is None:
-                raise G.GestureError("That value is gone at this step.")
+            target = self._existing(key)
             return G.apply_action(self.program(), target, action, self._anchor(target))
 
         return self._do(make)

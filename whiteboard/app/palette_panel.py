@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from whiteboard.app.fonts import ui_font
-from whiteboard.canvas.interaction import item_mime
+from whiteboard.canvas.interaction import ITEM_MIME, item_mime
 from whiteboard.document import palette as P
 
 KEY_ROLE = Qt.UserRole + 1
@@ -50,8 +50,6 @@ class PaletteList(QListWidget):
         return item_mime(items[0].data(KEY_ROLE)) if items else None
 
     def mimeTypes(self):  # noqa: N802 - Qt override
-        from whiteboard.canvas.interaction import ITEM_MIME
-
         return [ITEM_MIME]
 
     def event(self, event) -> bool:

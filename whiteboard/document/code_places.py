@@ -295,10 +295,10 @@ def let_binding(tree: Tree, function: str, name: str, before_line: int | None = 
     is shadowed; None for a parameter."""
     fn = tree.function(function)
     found = None
-    for node in _walk(fn):
+    for node in walk(fn):
         if node.type == "let_declaration":
             pattern = node.child_by_field_name("pattern")
-            if pattern is not None and name in _bound_names(tree, pattern):
+            if pattern is not None and name in bound_names(tree, pattern):
                 block = node.parent
                 in_scope = block is None or block.end_point[0] + 1 >= before_line if before_line else True
                 if before_line is None or (node.start_point[0] + 1 <= before_line and in_scope):
@@ -306,7 +306,7 @@ def let_binding(tree: Tree, function: str, name: str, before_line: int | None = 
     return found
 
 
-def _bound_names(tree: Tree, pattern) -> list[str]:
+def bound_names(tree: Tree, pattern) -> list[str]:
     if pattern.type == "identifier":
         return [tree.text(pattern)]
     out = []
@@ -314,11 +314,11 @@ def _bound_names(tree: Tree, pattern) -> list[str]:
         if kid.type == "identifier" and pattern.type in ("mut_pattern", "ref_pattern", "tuple_pattern"):
             out.append(tree.text(kid))
         elif kid.type.endswith("pattern"):
-            out.extend(_bound_names(tree, kid))
+            out.extend(bound_names(tree, kid))
     return out
 
 
-def _walk(node):
+def walk(node):
     stack = [node]
     while stack:
         n = stack.pop()
@@ -329,7 +329,7 @@ def _walk(node):
 def names_in(tree: Tree, function: str | None) -> set[str]:
     """Every identifier used in `function` (the whole program when None), so a new name never clashes."""
     root = tree.root if function is None else tree.function(function)
-    return {tree.text(n) for n in _walk(root) if n.type == "identifier"}
+    return {tree.text(n) for n in walk(root) if n.type == "identifier"}
 
 
 def fresh_name(taken: set[str], stem: str) -> str:

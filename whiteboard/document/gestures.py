@@ -380,13 +380,13 @@ def _refuse_if_others_escape(tree, let, block, end: int, name: str) -> None:
     for stmt in block.named_children:
         if stmt.start_byte >= let.start_byte and tree.start(stmt) < end and stmt.type == "let_declaration":
             pattern = stmt.child_by_field_name("pattern")
-            inside.update(C._bound_names(tree, pattern))
+            inside.update(C.bound_names(tree, pattern))
     inside.discard(name)
     later = {
         tree.text(n)
         for stmt in block.named_children
         if tree.start(stmt) >= end
-        for n in C._walk(stmt)
+        for n in C.walk(stmt)
         if n.type == "identifier"
     }
     escaping = sorted(inside & later)
@@ -407,7 +407,7 @@ def make_mutable(source: str, function: str, name: str, before_line: int | None 
     if let is None:
         raise GestureError(f"`{name}` is not declared with `let` in fn {function}.")
     pattern = let.child_by_field_name("pattern")
-    ident = next((n for n in C._walk(pattern) if n.type == "identifier" and tree.text(n) == name), None)
+    ident = next((n for n in C.walk(pattern) if n.type == "identifier" and tree.text(n) == name), None)
     if ident is None or (ident.parent is not None and ident.parent.type == "mut_pattern"):
         raise GestureError(f"`{name}` is already mutable.")
     if pattern.type == "mut_pattern" or tree.text(let).startswith("let mut "):
@@ -514,7 +514,7 @@ def _literal_kind(text: str) -> str | None:
     tree = C.Tree(f"fn main() {{ let _x = {text}; }}\n")
     if tree.root.has_error:
         return None
-    let = next((n for n in C._walk(tree.root) if n.type == "let_declaration"), None)
+    let = next((n for n in C.walk(tree.root) if n.type == "let_declaration"), None)
     node = let.child_by_field_name("value") if let is not None else None
     if node is not None and node.type == "unary_expression" and tree.text(node).startswith("-"):
         node = node.named_children[0]
@@ -545,7 +545,7 @@ def rename(source: str, target: Target, new: str, before_line: int | None = None
     spans = []  # (start, end, replacement)
     old = target.root
     inline = re.compile(r"(?<!\{)\{" + re.escape(old) + r"(?=[}:])")  # println!("{v}"): an inline format argument
-    for node in C._walk(block):
+    for node in C.walk(block):
         if node.start_byte < let.start_byte:
             continue
         if node.type == "identifier" and tree.text(node) == old and not _field_in_tokens(node):
@@ -561,7 +561,7 @@ def rename(source: str, target: Target, new: str, before_line: int | None = None
             for n in block.named_children
             if n.type == "let_declaration"
             and n.start_byte > let.start_byte
-            and target.root in C._bound_names(tree, n.child_by_field_name("pattern"))
+            and target.root in C.bound_names(tree, n.child_by_field_name("pattern"))
         ),
         None,
     )
