@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -216,11 +217,28 @@ def exit_code_of(returncode: int) -> int:
     return 128 - returncode if returncode < 0 else returncode
 
 
+# Starting a process from a thread pool can fail for reasons that have nothing to do with the program: a CI run
+# once saw rustc's exec fail in the child (exit 255) while other threads were forking (ETXTBSY/EAGAIN races).
+SPAWN_ATTEMPTS = 4
+
+
+def run_process(command: list[str], **kwargs) -> subprocess.CompletedProcess:
+    """`subprocess.run`, tried again (with a short pause) when the process could not be started at all."""
+    for attempt in range(1, SPAWN_ATTEMPTS + 1):
+        try:
+            return subprocess.run(command, **kwargs)
+        except OSError as error:
+            if attempt == SPAWN_ATTEMPTS:
+                raise OSError(error.errno, f"could not start {command[0]} after {attempt} attempts: {error}") from error
+            time.sleep(0.2 * attempt)
+    raise AssertionError("unreachable")
+
+
 def compile_and_run(case: Case, scratch: Path, build_dir: Path) -> Outcome:
     """Build the program in debug mode and run it. Thread-safe: each case has its own binary."""
     cwd = case.materialise(scratch)
     binary = build_dir / case.id.replace("/", "__")
-    compiled = subprocess.run(
+    compiled = run_process(
         ["rustc", *RUSTC_ARGS, case.arg, "-o", str(binary)],
         cwd=cwd,
         capture_output=True,
@@ -231,7 +249,7 @@ def compile_and_run(case: Case, scratch: Path, build_dir: Path) -> Outcome:
         return Outcome("", compiled.stderr, compiled.returncode, compiled=False)
     # `exec` keeps the program's own exit status (and the signal that killed it) as the shell's.
     command = ["/bin/sh", "-c", f'ulimit -s {MAIN_STACK_KIB} && exec "$0"', str(binary)]
-    ran = subprocess.run(command, cwd=cwd, capture_output=True, env=_run_env(), timeout=RUN_TIMEOUT_S)
+    ran = run_process(command, cwd=cwd, capture_output=True, env=_run_env(), timeout=RUN_TIMEOUT_S)
     return Outcome(
         ran.stdout.decode("utf-8", errors="replace"),
         normalise_stderr(ran.stderr.decode("utf-8", errors="replace")),
