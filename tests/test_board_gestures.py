@@ -150,6 +150,90 @@ def test_a_value_dragged_to_the_frame_moves_and_ctrl_clones(window):
     assert not bar.isVisible()
 
 
+def refused_move(win):
+    """Move `v` into a new local before the line that prints it: rustc says E0382."""
+    at_line(win, 3)
+    drag(win, item_mime("i32"), slot_key(win, "v"))
+    before, step = win.trace, win.current_step()
+    key = slot_key(win, "v")
+    drag(win, place_mime(key), frame_key(win))
+    assert win.result.diagnostics[0].code == "E0382"
+    return before, step, key
+
+
+def test_a_refused_edit_keeps_the_memory_it_was_made_on_with_the_error_drawn_on_it(window):
+    before, step, key = refused_move(window)
+    board = window.board
+    assert board.refusal is not None and board.trace is before and board.current_step() == step
+    diagram = board.diagram(step)
+    card = " ".join(p.text for k, p in diagram.items.items() if k.startswith("refusal:line:"))
+    assert "Rust refuses “Move `v` into `v2`”" in card and "error[E0382]: borrow of moved value: `v`" in card
+    ring = f"refusal:{key.removeprefix('val:')}"
+    assert ring in diagram.items
+    # what the panels show is the refused run (its one step, its error), not the kept memory
+    assert window.controls.label_text().startswith("step 0 / 0") and "E0382" in window.outcome_label.text()
+    # stepping does not move the kept picture; gestures on it are refused, saying why
+    window.step_forward()
+    window.last_step()
+    assert board.current_step() == step and board.refusal is not None
+    drag(window, item_mime("i32"), key)
+    assert "let v2 = v;" in window.program() and window.undo_stack.count() == 2
+    assert "Fix the program first" in window.notice_bar.text()
+    # undo: the new program's own memory, no refusal
+    window.undo_action.trigger()
+    assert board.refusal is None and board.trace is window.trace and window.result.exit_code == 0
+    assert board.current_step() == step and not any(k.startswith("refusal") for k in board.diagram(step).items)
+
+
+def test_the_refused_edits_outline_is_on_screen(window):
+    """Pixels: vermillion dashes along the top edge of `v`'s row, where the move is refused."""
+    from PySide6.QtGui import QColor
+
+    from whiteboard.canvas.themes import get_theme
+
+    _before, _step, key = refused_move(window)
+    slot = key.removeprefix("val:")
+    box = window.board.mapFromScene(window.board.rect_of(slot).adjusted(-4, -4, 4, 4)).boundingRect()
+    red = QColor(get_theme("light").style("refused").stroke)
+    image = window.board.viewport().grab().toImage()
+    hits = 0
+    for x in range(box.left(), box.right()):
+        for y in range(box.top() - 2, box.top() + 3):
+            c = image.pixelColor(x, y)
+            hits += abs(c.red() - red.red()) + abs(c.green() - red.green()) + abs(c.blue() - red.blue()) < 60
+    assert hits > box.width() // 3
+    window.undo_action.trigger()
+    image = window.board.viewport().grab().toImage()
+    assert not any(
+        abs(image.pixelColor(x, box.top()).red() - red.red()) + abs(image.pixelColor(x, box.top()).blue() - red.blue())
+        < 40
+        and abs(image.pixelColor(x, box.top()).green() - red.green()) < 40
+        for x in range(box.left() + box.width() // 4, box.right() - box.width() // 4)
+    )
+
+
+def test_typing_a_program_rust_refuses_keeps_the_picture_and_a_fix_brings_it_back(window):
+    at_line(window, 3)
+    step = window.current_step()
+    before = window.trace
+    window.code_panel.code_view.replace_text(PROGRAM.replace("let n = 5;", "let n: u8 = 500;"))
+    window.rerun()
+    assert window.result.exit_code == 1 and window.board.trace is before and window.board.current_step() == step
+    assert window.board.refusal.label == "your change to the code"
+    window.code_panel.code_view.replace_text(PROGRAM.replace("let n = 5;", "let n: u8 = 50;"))
+    window.rerun()
+    assert window.board.refusal is None and window.board.trace is window.trace and window.result.exit_code == 0
+    assert window.trace.stdout == "0 0 50\n"
+
+
+def test_a_program_opened_with_an_error_shows_the_error_card(window, tmp_path):
+    path = tmp_path / "broken.rs"
+    path.write_text(PROGRAM.replace("let n = 5;", "let n: u8 = 500;"), encoding="utf-8")
+    assert window.open_file(path)
+    assert window.board.refusal is None and window.board.trace is window.trace  # the old file's memory is not kept
+    assert any(k.startswith("error:") for k in window.board.diagram(0).items)
+
+
 def test_the_bin_drops_a_value(window):
     at_line(window, 3)
     mime = place_mime(slot_key(window, "n"))  # (kept alive: the event does not own it)

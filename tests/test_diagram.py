@@ -429,6 +429,41 @@ def test_panic_draws_a_card():
     assert "thread 'main' panicked" in text and "index out of bounds" in text
 
 
+def test_a_refused_edit_is_drawn_over_the_memory_that_compiled():
+    """The program that moves `v` before printing it does not compile; the memory of the one without the move (the
+    step the edit was made on) stays, with rustc's error in a card and a red outline round `v`, the local it names."""
+    from whiteboard.diagram.refusal import Refusal, concerned_keys
+
+    refused = run_source(USE_AFTER_MOVE, "main.rs", record=True)
+    first = refused.diagnostics[0]
+    assert (first.code, first.message) == ("E0382", "borrow of moved value: `v`")
+    compiled = run(USE_AFTER_MOVE.replace("    let w = v;\n", "    let w = v.clone();\n"))
+    k = step_of(compiled, "println!")
+    state = compiled.state_at(k)
+    keys = concerned_keys(state, first.message, "frame:0")
+    assert keys == (f"slot:{slot_id(state, 'v')}",)
+    assert concerned_keys(state, "mismatched types", "val:slot:7") == ("val:slot:7",)
+    refusal = Refusal("“Move `v` into `w`”", first.code, first.message, *first.primary_span[:2], keys)
+    d = build_diagram(compiled, k, refusal=refusal)
+    card = " ".join(p.text for p in by_key(d, "refusal:line:"))
+    assert "Rust refuses “Move `v` into `w`”" in card and "error[E0382]: borrow of moved value: `v`" in card
+    assert "line 5, column 23" in card and "Why:" in card and "undo it" in card
+    # the card is in the stack column, above the frames; the outline encloses v's row, and only v's
+    frame = d.items[f"frame:{next(iter(state.frames))}"]
+    region, slot = d.items["region:stack"], d.items[keys[0]]
+    assert region.y < d.items["refusal"].y and d.items["refusal"].y + d.items["refusal"].h < frame.y
+    ring = d.items[f"refusal:{keys[0]}"]
+    assert ring.style == "refused"
+    assert (
+        ring.x < slot.x and ring.y < slot.y and ring.x + ring.w > slot.x + slot.w and ring.y + ring.h > slot.y + slot.h
+    )
+    assert [p.key for p in d.items.values() if isinstance(p, Rect) and p.style == "refused"] == [ring.key]
+    labels = [p for p in d.items.values() if isinstance(p, Label)]
+    assert all(text_width(lab.text, lab.size) <= lab.w + 0.5 for lab in labels)
+    # the same step without a refusal has none of it
+    assert not by_key(build_diagram(compiled, k), "refusal")
+
+
 # ------------------------------------------------------------------------------------------------ byte view
 
 

@@ -53,10 +53,11 @@ class ProgramCommand(QUndoCommand):
         if self._skip:
             self._skip = False
             return
-        self.window.show_program(self.after, step=self.step, line=self.line, occurrence=self.occurrence)
+        label = f"“{self.text()}”"
+        self.window.show_program(self.after, step=self.step, line=self.line, occurrence=self.occurrence, label=label)
 
     def undo(self) -> None:
-        self.window.show_program(self.before, step=self.step, line=0)
+        self.window.show_program(self.before, step=self.step, line=0, label=f"the program before “{self.text()}”")
 
 
 class BoardEdits:
@@ -180,8 +181,9 @@ class BoardEdits:
             self._failed = (step, line, times)
         return ok
 
-    def show_program(self, text: str, step: int, line: int, occurrence: int = 0) -> None:
-        """Put `text` in the editor, run it, and show the step written on `line` (0: step `step`)."""
+    def show_program(self, text: str, step: int, line: int, occurrence: int = 0, label: str = "") -> None:
+        """Put `text` in the editor, run it, and show the step written on `line` (0: step `step`). `label` names
+        the edit, for the board to say what Rust refused if it does not compile."""
         self._rerun_timer.stop()
         self.code_panel.code_view.replace_text(text)
         self._committed = text
@@ -193,9 +195,10 @@ class BoardEdits:
 
         self.code_panel.code_view.set_underlines(underlines_of(result.trace))
         self._refresh_palette()
-        if not line:
-            self._show_result(result, step, keep_zoom=True)
-            self.notice_bar.clear()
+        if not line or result.exit_code == 1:
+            self._show_result(result, step, keep_zoom=True, refused=label or "the program as it is now")
+            if result.exit_code != 1:
+                self.notice_bar.clear()
             return
         land = TG.landing_step(result.trace, line, step, occurrence)
         self._show_result(result, max(land - 1, 0), keep_zoom=True)
@@ -260,7 +263,7 @@ class BoardEdits:
 
     # -- targets ---------------------------------------------------------------------------------------------------
     def _target(self, key: str):
-        if self.trace is None:
+        if self.trace is None or self.board.refusal is not None:  # (older memory than the program's: no targets)
             return None
         state = self.trace.state_at(self.current_step())
         return TG.target_of(state, key, self.trace.layouts)
@@ -302,19 +305,21 @@ class BoardEdits:
         return lines[edit.line - 1].strip() if 0 < edit.line <= len(lines) else edit.label
 
     # -- gestures --------------------------------------------------------------------------------------------------
-    def _do(self, make) -> bool:
+    def _do(self, make, key: str | None = None) -> bool:
+        """Make the edit `make` returns (about board thing `key`) one undo entry, or say why there is none."""
         try:
             edit = make()
         except (G.GestureError, LookupError) as err:
             self.refuse(str(err))
             return False
+        self._refusal_target = key
         return self.apply_edit(edit)
 
     def drop_item(self, item_key: str, target_key: str) -> bool:
-        return self._do(lambda: self.gesture(("item", item_key), target_key, False))
+        return self._do(lambda: self.gesture(("item", item_key), target_key, False), target_key)
 
     def drop_place(self, source_key: str, target_key: str, copy: bool) -> bool:
-        return self._do(lambda: self.gesture(("place", source_key), target_key, copy))
+        return self._do(lambda: self.gesture(("place", source_key), target_key, copy), source_key)
 
     def _existing(self, key: str):
         target = self._target(key)
@@ -327,14 +332,14 @@ class BoardEdits:
             target = self._existing(key)
             return G.drop_value(self.program(), target, self._anchor(target))
 
-        return self._do(make)
+        return self._do(make, key)
 
     def run_action(self, key: str, action: str) -> bool:
         def make():
             target = self._existing(key)
             return G.apply_action(self.program(), target, action, self._anchor(target))
 
-        return self._do(make)
+        return self._do(make, key)
 
     def define_struct(self, name: str, fields: list) -> bool:
         return self._do(lambda: G.add_struct(self.program(), name, fields))
@@ -393,17 +398,17 @@ class BoardEdits:
         editor.selectAll()
         editor.show()
         editor.setFocus()
-        editor.returnPressed.connect(lambda: self._finish_inline(target, what, editor.text()))
+        editor.returnPressed.connect(lambda: self._finish_inline(target, what, editor.text(), key))
         editor.cancelled.connect(self._close_inline)
         self._inline = editor
         return editor
 
-    def _finish_inline(self, target, what: str, text: str) -> bool:
+    def _finish_inline(self, target, what: str, text: str, key: str | None = None) -> bool:
         self._close_inline()
         anchor_line = self._anchor(target).line
         if what == "name":
-            return self._do(lambda: G.rename(self.program(), target, text, anchor_line))
-        return self._do(lambda: G.set_literal(self.program(), target, text, anchor_line))
+            return self._do(lambda: G.rename(self.program(), target, text, anchor_line), key)
+        return self._do(lambda: G.set_literal(self.program(), target, text, anchor_line), key)
 
     def _close_inline(self) -> None:
         if self._inline is not None:

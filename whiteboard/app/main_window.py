@@ -99,6 +99,8 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
         self.recent = RecentFiles(self.settings)
         self.result = None
         self.trace = None
+        self._compiled = None  # the last trace whose program compiled: kept on the board when Rust refuses an edit
+        self._refusal_target = None  # the board key the latest gesture aimed at (outlined if the error names none)
         self.series = None
         self.path: Path | None = None
         self.captions = None  # the program's captions (whiteboard/document/captions.py)
@@ -267,6 +269,7 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
         if result is None:
             return False
         self.path = Path(path)
+        self._compiled = None  # another program: nothing of the old one's memory is kept
         self.code_panel.set_program(source, self.path.name, underlines_of(result.trace))
         self._apply_view(view)
         self._show_result(result, view.step, keep_zoom=False)
@@ -288,7 +291,7 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
         if result is None:
             return False
         self.code_panel.code_view.set_underlines(underlines_of(result.trace))
-        self._show_result(result, self.current_step(), keep_zoom=True)
+        self._show_result(result, self.current_step(), keep_zoom=True, refused="your change to the code")
         return True
 
     def _run(self, source: str, path):
@@ -305,7 +308,9 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
             return None
         return result
 
-    def _show_result(self, result, step: int, keep_zoom: bool) -> None:
+    def _show_result(self, result, step: int, keep_zoom: bool, refused: str | None = None) -> None:
+        """Show `result` from `step`. `refused` names the edit that produced it: if Rust refuses the program, the
+        board keeps the last memory that compiled, at `step`, with the error drawn on it."""
         from whiteboard.diagram.series import memory_series
         from whiteboard.document.captions import read_captions
 
@@ -314,8 +319,28 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
         self.series = memory_series(self.trace)
         self.controls.set_count(len(self.trace))
         self.plot.set_series(self.series)
-        self.board.set_trace(self.trace, step, keep_zoom=keep_zoom)  # step_shown brings the panels along
+        refusal = self._refusal(result, step, refused) if refused else None
+        if refusal is not None:
+            self.board.set_trace(self._compiled, step, keep_zoom=True, refusal=refusal)
+        else:
+            self.board.set_trace(self.trace, step, keep_zoom=keep_zoom)  # step_shown brings the panels along
+        if not _refused_by_rustc(result):
+            self._compiled = result.trace
         self._update_title()
+
+    def _refusal(self, result, step: int, label: str):
+        """What to draw over the last compiled memory when Rust refuses `result`'s program (None: nothing to keep,
+        or the program was not refused by rustc)."""
+        from whiteboard.diagram.refusal import Refusal, concerned_keys
+
+        compiled = self._compiled
+        if compiled is None or not _refused_by_rustc(result) or not len(compiled):
+            return None
+        first = result.diagnostics[0]
+        step = max(0, min(step, len(compiled) - 1))
+        keys = concerned_keys(compiled.state_at(step), first.message, self._refusal_target)
+        line, column = first.primary_span[:2] if first.primary_span else (0, 0)
+        return Refusal(label, first.code or "", first.message, line, column, keys)
 
     def _apply_view(self, view) -> None:
         if view.theme in THEME_NAMES and view.theme != self._theme:
@@ -353,6 +378,7 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
         return len(self.trace) if self.trace is not None else 0
 
     def current_step(self) -> int:
+        """The step the board shows (while a refused edit is drawn: the step of the memory kept from before it)."""
         return self.board.current_step()
 
     def go_to(self, index: int, animate: bool = False) -> None:
@@ -383,6 +409,8 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
 
     def _on_step_shown(self, index: int) -> None:
         trace = self.trace
+        if trace is not None and self.board.refusal is not None:
+            index = len(trace) - 1  # the board keeps older memory; the panels show the refused run
         if trace is None or index >= len(trace):
             return
         step = trace.steps[index]
@@ -652,3 +680,8 @@ def _window_palette(theme: str) -> QPalette:
     palette.setColor(QPalette.Disabled, QPalette.ButtonText, QColor("#7a7a7a"))
     palette.setColor(QPalette.Disabled, QPalette.WindowText, QColor("#7a7a7a"))
     return palette
+
+
+def _refused_by_rustc(result) -> bool:
+    """The program does not compile (rustc's errors), so it has no memory of its own to draw."""
+    return result.exit_code == 1 and bool(result.diagnostics)

@@ -48,6 +48,7 @@ class BoardView(BoardInteraction, QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.trace = None
+        self.refusal = None
         self.options = DiagramOptions()
         self.speed: float | None = 1.0
         self.transition: Transition | None = None
@@ -57,12 +58,14 @@ class BoardView(BoardInteraction, QGraphicsView):
         self.init_interaction()
 
     # -- data ---------------------------------------------------------------------------------------------------
-    def set_trace(self, trace, step: int = 0, keep_zoom: bool = False) -> None:
+    def set_trace(self, trace, step: int = 0, keep_zoom: bool = False, refusal=None) -> None:
         """Show `trace` at `step` (clamped). `keep_zoom`: the same board run again after an edit keeps the
-        presenter's zoom and pan; a new board is fitted to the window."""
+        presenter's zoom and pan; a new board is fitted to the window. `refusal` (a `diagram.refusal.Refusal`): the
+        trace is the last one that compiled and Rust refused the edit since, so the board stays on `step`."""
         self._stop()
         self.forget_targets()
         self.trace = trace
+        self.refusal = refusal
         self._diagrams.clear()
         self._step = max(0, min(step, len(trace) - 1))
         self.board_scene.sync(self.diagram(self._step))
@@ -76,7 +79,7 @@ class BoardView(BoardInteraction, QGraphicsView):
         key = (index, self.options)
         found = self._diagrams.get(key)
         if found is None:
-            found = self._diagrams[key] = build_diagram(self.trace, index, self.options)
+            found = self._diagrams[key] = build_diagram(self.trace, index, self.options, refusal=self.refusal)
             if len(self._diagrams) > DIAGRAM_CACHE:
                 self._diagrams.popitem(last=False)
         else:
@@ -93,7 +96,9 @@ class BoardView(BoardInteraction, QGraphicsView):
     def show_step(self, index: int, animate: bool = True) -> None:
         if self.trace is None:
             return
-        index = max(0, min(index, len(self.trace) - 1))
+        # A refused edit's picture is of one moment: memory when the edit was made; stepping would show a program
+        # that is no longer the one in the editor.
+        index = self._step if self.refusal is not None else max(0, min(index, len(self.trace) - 1))
         self._stop()
         if index != self._step:
             self.forget_targets()

@@ -15,6 +15,7 @@ from whiteboard.diagram.heap import layout_heap
 from whiteboard.diagram.legend import layout_legend
 from whiteboard.diagram.metrics import SIZE_REGION, SIZE_SMALL, line_height, text_width
 from whiteboard.diagram.primitives import Arrow, Diagram, Label, Rect
+from whiteboard.diagram.refusal import Refusal, outline_concerned
 from whiteboard.diagram.routes import assign_lanes, control_points, route
 from whiteboard.diagram.sink import Sink
 from whiteboard.diagram.stack import layout_stack
@@ -39,21 +40,26 @@ class DiagramOptions:
     allocator: bool = False  # malloc chunk headers and free-space sizes shown
 
 
-def build_diagram(trace, index: int, options: DiagramOptions = DiagramOptions(), state=None) -> Diagram:
-    """The diagram of step `index` of `trace` (`state` defaults to `trace.state_at(index)`)."""
+def build_diagram(
+    trace, index: int, options: DiagramOptions = DiagramOptions(), state=None, refusal: Refusal | None = None
+) -> Diagram:
+    """The diagram of step `index` of `trace` (`state` defaults to `trace.state_at(index)`); `refusal`: an edit
+    Rust refused, shown over this memory (see `diagram.refusal`)."""
     if state is None:
         state = trace.state_at(index)
     info = TypeInfo.of(getattr(trace, "layouts", None))
     sink = Sink()
 
     stack = layout_stack(state, options, info, sink, 0.0)
-    stack_top = layout_cards(trace, index, state, sink, stack.x, stack.w, stack.top)
+    stack_top = layout_cards(trace, index, state, sink, stack.x, stack.w, stack.top, refusal)
     rx = stack.x + stack.w + GUTTER
     statics = layout_statics(trace, state, options, info, sink, rx, -4.0)
     heap_floor = statics.top - REGION_GAP - REGION_PAD
     roots = [slot.value for frame in stack.frames for slot in frame.slots.values()]
     roots += [s.value for s in state.statics.values()]
     heap = layout_heap(state, options, info, sink, rx, heap_floor, roots)
+    if refusal is not None:
+        outline_concerned(refusal, sink)  # drawn over the locals and blocks it names
     right_w = max(heap.w, statics.w)
     header_y = min(stack_top, heap.top) - REGION_PAD - HEADER_H
 
@@ -79,7 +85,7 @@ def build_diagram(trace, index: int, options: DiagramOptions = DiagramOptions(),
         _raise_duplicate((*regions.items, *sink.items, *arrows))
     # Every rect and label lies inside a region's background or the legend, so those and the arrows bound it all.
     outer = [p for p in regions.items if isinstance(p, Rect)] + [items["legend"]]
-    cards = [items[k] for k in ("banner", "limit") if k in items]
+    cards = [items[k] for k in ("banner", "limit", "refusal") if k in items]
     return Diagram(items, _bounds([*outer, *cards, *arrows]), sink.anchors)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from whiteboard.diagram import formats as F
 from whiteboard.diagram.metrics import SIZE_SMALL, SIZE_TITLE, SIZE_VALUE, line_height
+from whiteboard.diagram.refusal import card_lines
 from whiteboard.diagram.sink import Sink
 from whiteboard.document.explanations import explanation_lines
 from whiteboard.sim.memory import MAIN_STACK_BYTES, STACK_TOP
@@ -40,9 +41,12 @@ def _card(key, style, lines, sink: Sink, x0, width, bottom) -> float:
     return top
 
 
-def layout_cards(trace, index: int, state, sink: Sink, x0: float, width: float, top: float) -> float:
-    """Cards stacked upward from `top` (the top of the stack's frames); returns the new top."""
+def layout_cards(trace, index: int, state, sink: Sink, x0: float, width: float, top: float, refusal=None) -> float:
+    """Cards stacked upward from `top` (the top of the stack's frames); returns the new top. `refusal`: an edit Rust
+    refused, drawn over this (older, compiled) memory; its card comes first, nearest the frames."""
     y = top - GAP
+    if refusal is not None:
+        y = _card("refusal", "error", card_lines(refusal), sink, x0, width, y) - GAP
     if state.overflowed:
         ev = overflow_event(trace, index)
         limit = ev.limit_bytes if ev is not None else MAIN_STACK_BYTES
