@@ -111,9 +111,14 @@ def rustc_verdict(source: str) -> tuple[bool, list[str], str]:
         return True, [], ran.stdout
 
 
-def rustfmt_clean(source: str) -> tuple[bool, str]:
-    """Whether rustfmt would leave the text as it is (and what it would write)."""
+def rustfmt_clean(source: str, config: str = "") -> tuple[bool, str]:
+    """Whether rustfmt would leave the text as it is (and what it would write); `config` e.g. "tab_spaces=2"."""
+    extra = ["--config", config] if config else []
     done = subprocess.run(
-        [RUSTFMT, "--edition", EDITION, "--emit", "stdout"], input=source, capture_output=True, text=True, timeout=60
+        [RUSTFMT, "--edition", EDITION, "--emit", "stdout", *extra],
+        input=source,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     return done.stdout == source, done.stdout

@@ -323,6 +323,42 @@ def test_ending_a_scope_that_would_end_other_locals_used_later_is_refused():
         board.action(board.key("s"), "end_scope")
 
 
+@pytest.mark.parametrize(("unit", "config"), [("  ", "tab_spaces=2"), ("\t", "hard_tabs=true")])
+def test_new_code_follows_the_programs_own_indentation(unit, config):
+    """A program indented with two spaces (or tabs) gets new lines, struct fields, opened blocks and ended scopes
+    indented its way: rustfmt configured that way leaves the result unchanged."""
+    source = 'fn main() {\n    let mut s = String::from("hi");\n    s.push(\'!\');\n    println!("{}", s);\n}\n'
+    board = GestureBoard(source.replace("    ", unit))
+    board.go_to_line(2)
+    board.drop("Vec", board.frame_key())
+    board.apply(G.add_struct(board.source, "Holder", [("items", "Vec<i32>"), ("n", "u8")]))
+    board.go_to_line(next(i for i, ln in enumerate(board.source.split("\n"), 1) if "s.push" in ln))
+    board.action(board.key("v"), "end_scope")
+    board.drop("call", board.frame_key())
+    text = board.source
+    assert f"\n{unit}items: Vec<i32>,\n{unit}n: u8,\n" in text
+    assert f"\n{unit}{{\n{unit * 2}let mut v: Vec<i32> = Vec::new();\n{unit * 2}s.push('!');\n{unit}}}\n" in text
+    assert all(len(ln) - len(ln.lstrip()) in (0, len(unit), 2 * len(unit)) for ln in text.splitlines()), text
+    assert board.result.exit_code == 0, board.result.stderr
+    if RUSTFMT:
+        clean, formatted = rustfmt_clean(text, config)
+        assert clean, f"rustfmt ({config}) would write:\n{formatted}\nnot:\n{text}"
+    if RUSTC:
+        assert rustc_verdict(text)[0]
+
+
+def test_an_empty_body_is_opened_in_the_programs_indentation():
+    board = GestureBoard('fn helper() {}\n\nfn main() {\n  let n = 1;\n  helper();\n  println!("{}", n);\n}\n')
+    board.step = next(
+        k
+        for k in range(len(board.trace))
+        if any(f.function == "helper" for f in board.trace.state_at(k).frames.values())
+    )
+    board.drop("i32", board.frame_key("helper"))
+    assert board.source.startswith("fn helper() {\n  let n: i32 = 0;\n}\n"), board.source
+    assert board.result.exit_code == 0, board.result.stderr
+
+
 # ----------------------------------------------------------------------------------------------- editing in place
 
 

@@ -144,7 +144,7 @@ def _code_children(block) -> list:
 def _inside(tree: Tree, block, first: bool) -> Insertion:
     open_end = tree.offset(block.children[0].end_byte)
     close = tree.start(block.children[-1])
-    indent = tree.indent_of(tree.start(block)) + INDENT
+    indent = tree.indent_of(tree.start(block)) + indent_unit(tree.source)
     if tree.line_of(open_end) == tree.line_of(close):
         if _code_children(block):  # opening it up would mean reformatting the user's statements: refuse
             raise PlaceError(f"the block on line {tree.line_of(open_end)} {ONE_LINE}")
@@ -276,9 +276,36 @@ def _only_comments(text: str) -> bool:
     return all(not ln.strip() or ln.strip().startswith("//") for ln in text.splitlines())
 
 
+def indent_unit(source: str) -> str:
+    """The program's own indentation step: a tab if it indents with tabs, else its smallest indent in spaces;
+    rustfmt's four spaces when nothing is indented yet. New code follows it, so it never looks pasted in."""
+    widths = set()
+    for line in source.splitlines():
+        code = line.lstrip(" \t")
+        if not code or code.startswith(("//", "*")):  # (a block comment's inner lines are often aligned by 1)
+            continue
+        lead = line[: len(line) - len(code)]
+        if lead.startswith("\t"):
+            return "\t"
+        if lead:
+            widths.add(len(lead))
+    return " " * min(widths) if widths else INDENT
+
+
+def reindent(line: str, unit: str) -> str:
+    """`line`, written with rustfmt's four-space steps, with each leading step replaced by `unit`."""
+    if unit == INDENT:
+        return line
+    code = line.lstrip(" ")
+    steps, extra = divmod(len(line) - len(code), len(INDENT))
+    return unit * steps + " " * extra + code
+
+
 def insert_lines(source: str, at: Insertion, lines: list[str]) -> tuple[str, int]:
-    """Insert `lines` (already indented relative to the block) at `at`; returns (new text, line of the first)."""
-    body = "".join(at.indent + ln + "\n" if ln else "\n" for ln in lines)
+    """Insert `lines` (written with four-space steps, relative to the block) at `at`, in the program's own
+    indentation; returns (new text, line of the first)."""
+    unit = indent_unit(source)
+    body = "".join(at.indent + reindent(ln, unit) + "\n" if ln else "\n" for ln in lines)
     if at.wrap is not None:
         start, end, outer = at.wrap
         new = source[:start] + "\n" + body + outer + source[end:]

@@ -191,9 +191,7 @@ def _short(text: str) -> str:
 
 
 def _assign(source: str, anchor: Anchor, place: str, value: str) -> Edit:
-    indent = " " * 4
     lines = f"{place} = {value};".split("\n")
-    lines = [lines[0]] + [ln.replace(indent, "", 0) for ln in lines[1:]]
     return _insert(source, anchor, lines, f"Assign `{place} = {_short(value)}`")
 
 
@@ -368,7 +366,8 @@ def end_scope(source: str, target: Target, anchor: Anchor) -> Edit:
     _refuse_if_others_escape(tree, let, block, end, target.root)
     indent = tree.indent_of(tree.start(let))
     body = tree.source[start:end]
-    inner = "".join((C.INDENT + ln if ln.strip() else ln) for ln in body.splitlines(keepends=True))
+    unit = C.indent_unit(tree.source)
+    inner = "".join((unit + ln if ln.strip() else ln) for ln in body.splitlines(keepends=True))
     new = tree.source[:start] + indent + "{\n" + inner + indent + "}\n" + tree.source[end:]
     close_line = new[: start + len(indent) + 2 + len(inner)].count("\n") + 1
     return Edit(new, f"End the scope of `{target.root}`", close_line)
@@ -610,7 +609,8 @@ def add_struct(source: str, name: str, fields: list[tuple[str, str]]) -> Edit:
         seen.add(fname)
         if not fty.strip():
             raise GestureError(f"The field `{fname}` needs a type, e.g. `Vec<i32>`.")
-    body = "".join(f"{C.INDENT}{f}: {t.strip()},\n" for f, t in fields)
+    unit = C.indent_unit(source)
+    body = "".join(f"{unit}{f}: {t.strip()},\n" for f, t in fields)
     text = f"struct {name} {{\n{body}}}\n" if fields else f"struct {name};\n"
     at = C.items_insertion(tree, "struct")
     before, after = source[:at], source[at:]
