@@ -359,6 +359,43 @@ def test_an_empty_body_is_opened_in_the_programs_indentation():
     assert board.result.exit_code == 0, board.result.stderr
 
 
+SHADOWED = """\
+fn main() {
+    let mut x = vec![1];
+    x.push(2);
+    let x = 5;
+    println!("{}", x);
+}
+"""
+
+
+def test_a_shadowed_local_cannot_be_named_so_gestures_on_it_say_so():
+    """After `let x = 5;` the Vec called `x` still lives (its buffer too) but `x` now means the number: a push,
+    a move, a bin or an edit of the old one would silently act on the new one, so each is refused, saying why."""
+    board = GestureBoard(SHADOWED)
+    board.go_to_line(3)
+    old_key = board.key("x")
+    assert not board.target(old_key).shadowed  # before the second `let`, `x` is the Vec
+    board.go_to_line(5)
+    old = board.target(old_key)
+    assert old.shadowed and old.ty == "Vec<i32>" and not board.target(board.key("x")).shadowed
+    cell = f"cell:{old.view[4]}:0"
+    for make in (
+        lambda: G.drop_item(board.source, board.items()["i32"], old, board.anchor(old)),
+        lambda: G.apply_action(board.source, old, "clear", board.anchor(old)),
+        lambda: G.drop_value(board.source, old, board.anchor(old)),
+        lambda: G.move_value(board.source, old, board.target(board.frame_key()), board.anchor(old), True),
+        lambda: G.set_literal(board.source, board.target(cell), "7", 5),
+        lambda: G.rename(board.source, old, "items", 5),
+    ):
+        with pytest.raises(G.GestureError, match="This `x` is shadowed: a later `let x` took its name"):
+            make()
+    new = board.target(board.key("x"))
+    assert new_line(board, board.apply(G.apply_action(board.source, new, "clone", board.anchor(new)))).endswith(
+        "= x.clone();"
+    )
+
+
 # ----------------------------------------------------------------------------------------------- editing in place
 
 

@@ -373,6 +373,11 @@ class BoardEdits:
         target = self._target(key if not key.endswith(":name") else key[: -len(":name")])
         if target is None or target.kind != "value":
             return None
+        try:
+            G.nameable(target)
+        except G.GestureError as err:
+            self.refuse(str(err))
+            return None
         if what == "name":
             text, rect_key = target.root, key
         else:

@@ -120,8 +120,19 @@ def new_call(source: str, anchor: Anchor, target: Target | None = None) -> Edit:
     return Edit(body, call.label, call.line)
 
 
+def nameable(target: Target) -> None:
+    """GestureError unless code written at the step shown can name `target` (a shadowed local cannot be named)."""
+    if target.kind == "value" and target.shadowed:
+        raise GestureError(
+            f"This `{target.root}` is shadowed: a later `let {target.root}` took its name, so no line written here "
+            f"can reach it (it still lives until its scope ends). Use the newer `{target.root}`, or rename one of "
+            "them in the code."
+        )
+
+
 def drop_item(source: str, item: P.PaletteItem, target: Target, anchor: Anchor) -> Edit:
     """What dropping a palette item on `target` means (see the module doc and the README)."""
+    nameable(target)
     if target.kind == "frame":
         if item.key in ("ref", "refmut"):
             raise GestureError(
@@ -200,6 +211,8 @@ def _assign(source: str, anchor: Anchor, place: str, value: str) -> Edit:
 
 def move_value(source: str, src: Target, dst: Target, anchor: Anchor, clone: bool) -> Edit:
     """`let v2 = v;` (onto a frame), `dst = v;` (onto a place); `.clone()` with Ctrl held."""
+    nameable(src)
+    nameable(dst)
     if src.kind != "value":
         raise GestureError("Only a value can be moved: drag a local or a field.")
     if dst.kind == "value" and dst.place == src.place:
@@ -219,12 +232,14 @@ def move_value(source: str, src: Target, dst: Target, anchor: Anchor, clone: boo
 
 
 def drop_value(source: str, target: Target, anchor: Anchor) -> Edit:
+    nameable(target)
     if target.kind != "value":
         raise GestureError("Drag a value to the bin to drop it; a frame ends when its function returns.")
     return _insert(source, anchor, [f"drop({target.place});"], f"Drop `{target.place}`")
 
 
 def borrow(source: str, target: Target, anchor: Anchor, mutable: bool) -> Edit:
+    nameable(target)
     name = C.fresh_name(_taken(source, target.function), "r")
     amp = "&mut " if mutable else "&"
     return _insert(source, anchor, [f"let {name} = {amp}{target.place};"], f"Borrow `{amp}{target.place}`")
@@ -275,6 +290,7 @@ def actions_for(target: Target) -> list[tuple[str, str]]:
 
 
 def apply_action(source: str, target: Target, action: str, anchor: Anchor) -> Edit:
+    nameable(target)
     p = target.place
     structs = C.structs(C.Tree(source))
     name, args = P.split_generic(target.ty)
@@ -342,6 +358,7 @@ def return_here(source: str, function: str, anchor: Anchor) -> Edit:
 def end_scope(source: str, target: Target, anchor: Anchor) -> Edit:
     """Put the local's `let` and everything after it up to the current statement in a block of their own, so its
     scope (and its life) ends here."""
+    nameable(target)
     tree = C.Tree(source)
     let = C.let_binding(tree, target.function, target.root, anchor.line)
     if let is None:
@@ -488,6 +505,7 @@ def _child_value(tree, node, field: str, index: str):
 
 def set_literal(source: str, target: Target, text: str, before_line: int | None = None) -> Edit:
     """Replace the literal that gave `target` its value with `text`, which must be a literal of the same kind."""
+    nameable(target)
     found = literal_of(source, target, before_line)
     if found is None:
         raise GestureError(f"`{target.place}` gets its value from a computation: edit it in the code.")
@@ -531,6 +549,7 @@ def _literal_kind(text: str) -> str | None:
 def rename(source: str, target: Target, new: str, before_line: int | None = None) -> Edit:
     """Rename a local from its `let` to the end of its block (stopping where a later `let` shadows it); the `let`
     is the last one of that name before `before_line` (the step shown)."""
+    nameable(target)
     new = new.strip()
     if not IDENT.fullmatch(new) or new in RUST_KEYWORDS:
         raise GestureError(f"`{new}` is not a Rust name: use letters, digits and _, not starting with a digit.")

@@ -23,6 +23,9 @@ class Target:
     root: str = ""  # the local the place is in
     ty: str = ""  # the place's type as Rust writes it
     view: tuple | None = None  # what the board shows there (a ViewValue)
+    # A later `let` of the same name in the same frame hides this local: it lives on to its scope's end, but no code
+    # written here can name it.
+    shadowed: bool = False
 
     @property
     def is_local(self) -> bool:
@@ -75,7 +78,12 @@ def _descend(state, slot, parts, engine) -> Target:
         if field is None or fty is None:
             break
         place, ty_text, view = f"{place}.{part}", fty, field[2]
-    return Target("value", frame.frame_id, frame.function, place, slot.name, ty_text, view)
+    return Target("value", frame.frame_id, frame.function, place, slot.name, ty_text, view, _shadowed(frame, slot))
+
+
+def _shadowed(frame, slot) -> bool:
+    """A local declared later in the frame has the same name (slot ids grow in declaration order)."""
+    return any(s.name == slot.name and s.slot_id > slot.slot_id for s in frame.slots.values())
 
 
 def _element(state, block_id: int, index: int, engine) -> Target | None:
@@ -88,8 +96,10 @@ def _element(state, block_id: int, index: int, engine) -> Target | None:
                     if name.strip() != "Vec" or index >= view[3]:
                         return None
                     elem = inner[:-1].strip()
-                    t = Target("value", frame.frame_id, frame.function, f"{place}[{index}]", slot.name, elem, None)
-                    return t
+                    place = f"{place}[{index}]"
+                    return Target(
+                        "value", frame.frame_id, frame.function, place, slot.name, elem, None, _shadowed(frame, slot)
+                    )
     return None
 
 
