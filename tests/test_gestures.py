@@ -283,6 +283,7 @@ def test_vec_actions_match_rustc(action, line):
     ("place", "action", "line"),
     [
         ("s", "push_str", 's.push_str("hello");'),
+        ("s", "pop", "s.pop();"),
         ("s", "clear", "s.clear();"),
         ("s", "reserve", "s.reserve(8);"),
         ("o", "some", "o = Some(0);"),
@@ -302,6 +303,8 @@ def test_the_menu_offers_what_the_type_can_do():
     vec_actions = [a for a, _ in G.actions_for(board.target(board.key("v")))]
     assert vec_actions[:7] == ["push", "pop", "insert", "remove", "clear", "reserve", "shrink_to_fit"]
     assert "take" in [a for a, _ in G.actions_for(board.target(board.key("o")))]
+    string_actions = [a for a, _ in G.actions_for(board.target(board.key("s")))]
+    assert string_actions[:4] == ["push_str", "push_char", "pop", "clear"]
     assert "end_scope" not in [a for a, _ in G.actions_for(board.target(board.key("h.items")))]  # a field
 
 

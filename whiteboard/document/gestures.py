@@ -269,6 +269,7 @@ def actions_for(target: Target) -> list[tuple[str, str]]:
         out += [
             ("push_str", f'{p}.push_str("hello")'),
             ("push_char", f"{p}.push('a')"),
+            ("pop", f"{p}.pop()"),
             ("clear", f"{p}.clear()"),
             ("reserve", f"{p}.reserve(8)"),
             ("shrink_to_fit", f"{p}.shrink_to_fit()"),

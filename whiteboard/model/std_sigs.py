@@ -79,6 +79,7 @@ METHODS: dict[str, dict[str, str]] = {
     "String": {
         "push": "fn(&mut self, char)",
         "push_str": "fn(&mut self, &str)",
+        "pop": "fn(&mut self) -> Option<char>",
         "len": "fn(&self) -> usize",
         "capacity": "fn(&self) -> usize",
         "is_empty": "fn(&self) -> bool",

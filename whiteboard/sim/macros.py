@@ -342,6 +342,16 @@ class MacroMixin:
         if method == "push_str":
             self.string_push_str(place, self.text_of(args[0]), e)
             return ()
+        if method == "pop":  # the last char, all of its UTF-8 bytes; the capacity stays
+            text = self.string_text(s)
+            if not text:
+                return V.EnumV(self.ty(e), "None", [])
+            char = text[-1]
+            del s.block.items[-len(char.encode()) :]
+            if self.recorder is not None:
+                self.emit(E.HeapWritten(s.block.id, 0, ("text", s.block.items.decode(errors="replace"))))
+            self.root_changed(place.root)
+            return V.EnumV(self.ty(e), "Some", [char])
         if method == "len":
             return s.length
         if method == "capacity":
