@@ -6,7 +6,7 @@ against the program text, rustc's verdict and the memory the board shows."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -409,6 +409,28 @@ def test_the_drop_target_is_outlined_on_screen(window):
     window.board.dragLeaveEvent(None)
     assert before < box.width() // 10 and during > box.width() // 2  # a dashed line along the whole top edge
     assert accent_pixels() == before
+
+
+def test_the_callout_covers_none_of_the_boards_text(window):
+    """The line a drop would write sits beside its target, on screen, over no label of the picture (it used to
+    cover the local's name and the value of the local above)."""
+    from whiteboard.diagram.callout import text_boxes
+
+    at_line(window, 3)
+    drag(window, item_mime("String"), frame_key(window))
+    board = window.board
+    seen = board.mapToScene(board.viewport().rect()).boundingRect()
+    texts = text_boxes(board.board_scene.diagram.items.values())
+    for name in ("n", "v", "s"):
+        key = slot_key(window, name)
+        drag(window, item_mime("i32"), key, drop=False)
+        box = board._highlight[2].sceneBoundingRect()
+        own = board.rect_of(key)
+        assert seen.contains(box), name
+        for x, y, w, h in texts:
+            ink = QRectF(x, y, w, h)
+            assert own.contains(ink) or not box.intersects(ink), (name, ink)
+        board.dragLeaveEvent(None)
 
 
 def test_a_value_changed_by_a_later_line_is_not_edited_through_its_let(window):

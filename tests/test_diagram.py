@@ -557,3 +557,39 @@ fn main() {
     # Option<u32> is 8 bytes: a 4-byte tag at offset 0, the u32 at offset 4.
     assert d.items[f"bytes:slot:{b}:span:0"].text == "tag"
     assert f"bytes:slot:{b}:8" not in d.items
+
+
+# ---------------------------------------------------------------------------------------------- drop callouts
+
+
+def test_a_callout_goes_above_unless_that_covers_text_or_leaves_the_screen():
+    from whiteboard.diagram.callout import callout_spot
+
+    target, size, screen, gap = (100.0, 100.0, 40.0, 30.0), (120.0, 40.0), (0.0, 0.0, 1000.0, 1000.0), 10.0
+    assert callout_spot(target, size, screen, [], gap) == (100.0, 50.0, 120.0, 40.0)  # above, left-aligned
+    name_above = (100.0, 70.0, 20.0, 20.0)
+    assert callout_spot(target, size, screen, [name_above], gap) == (150.0, 95.0, 120.0, 40.0)  # then right
+    right_text = (150.0, 90.0, 300.0, 50.0)
+    assert callout_spot(target, size, screen, [name_above, right_text], gap) == (100.0, 140.0, 120.0, 40.0)  # below
+    # at the top edge of the screen, above would be cut off
+    assert callout_spot((100.0, 20.0, 40.0, 30.0), size, screen, [], gap)[1] >= 0.0
+    # the target's own text is not in the way: the outline already shows it
+    own = (105.0, 105.0, 30.0, 20.0)
+    assert callout_spot(target, size, screen, [own], gap) == (100.0, 50.0, 120.0, 40.0)
+    # everything covered: the least covered spot
+    big = [(0.0, 0.0, 1000.0, 95.0), (145.0, 0.0, 900.0, 1000.0), (0.0, 135.0, 1000.0, 900.0)]
+    wide = (-100.0, 0.0, 1100.0, 1000.0)
+    assert callout_spot(target, size, wide, big, gap) == (-30.0, 95.0, 120.0, 40.0)  # left: the one free spot
+    assert callout_spot(target, size, screen, big, gap) == (150.0, 95.0, 120.0, 40.0)  # (left is off screen)
+
+
+def test_text_boxes_are_where_the_ink_is():
+    from whiteboard.diagram.callout import text_boxes
+
+    labels = [
+        Label("a", 0.0, 0.0, 500.0, 20.0, "i32", "text", 14.0, "left"),
+        Label("b", 0.0, 30.0, 500.0, 20.0, "i32", "text", 14.0, "right"),
+        Label("c", 0.0, 60.0, 500.0, 20.0, "", "text", 14.0, "left"),
+    ]
+    width = text_width("i32", 14.0)
+    assert text_boxes(labels) == [(0.0, 0.0, width, 20.0), (500.0 - width, 30.0, width, 20.0)]

@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDrag, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsSimpleTextItem, QLabel
 
+from whiteboard.diagram.callout import callout_spot, text_boxes
 from whiteboard.diagram.primitives import Rect
 
 ITEM_MIME = "application/x-rust-whiteboard-item"  # a palette item's key
@@ -101,6 +102,7 @@ class BoardInteraction:
         self.editable = True
         self.drop_hint = None  # callable(payload, key) -> str | None: what a drop there would write
         self._highlight = None  # (key, path item, label item)
+        self._text_boxes: tuple = (None, [])  # (diagram, where its labels put ink): what a callout avoids
         self._press = None  # (viewport pos, key) of a press that may become a drag of a value
         self.cursor_key: str | None = None  # the keyboard's target
         self.bin = Bin(self.viewport())
@@ -180,17 +182,34 @@ class BoardInteraction:
             back = QGraphicsPathItem()
             bg = QPainterPath()
             pad = 6 / zoom
-            top = rect.top() - 6 / zoom - box.height() - 2 * pad
-            bg.addRoundedRect(QRectF(rect.left() - 4, top, box.width() + 2 * pad, box.height() + 2 * pad), 5, 5)
+            spot = self._callout_spot(rect, box.width() + 2 * pad, box.height() + 2 * pad, 10 / zoom)
+            bg.addRoundedRect(spot, 5 / zoom, 5 / zoom)
             back.setPath(bg)
             back.setBrush(QBrush(QColor(ACCENT)))
             back.setPen(QPen(Qt.NoPen))
             back.setZValue(HIGHLIGHT_Z + 1)
             self.board_scene.addItem(back)
             label.setParentItem(back)
-            label.setPos(rect.left() - 4 + pad, top + pad)
+            label.setPos(spot.left() + pad, spot.top() + pad)
             label = back
         self._highlight = (key, outline, label, text)
+
+    def _callout_spot(self, rect: QRectF, w: float, h: float, gap: float) -> QRectF:
+        """Beside the outline, on screen, over as little of the board's text as can be (see diagram.callout)."""
+        diagram = self.board_scene.diagram
+        if self._text_boxes[0] is not diagram:  # measured once per picture, not on every drag move
+            self._text_boxes = (diagram, text_boxes(diagram.items.values()) if diagram is not None else [])
+        texts = self._text_boxes[1]
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        outline = rect.adjusted(-4, -4, 4, 4)
+        box = callout_spot(
+            (outline.x(), outline.y(), outline.width(), outline.height()),
+            (w, h),
+            (seen.x(), seen.y(), seen.width(), seen.height()),
+            texts,
+            gap,
+        )
+        return QRectF(*box)
 
     def clear_target(self) -> None:
         if self._highlight is not None:

@@ -1,0 +1,59 @@
+"""Where a callout (the line of Rust a drop would write) goes beside the thing it is about: next to it, on screen,
+over as little of the board's text as possible. Plain rectangles (x, y, w, h) in scene units, no Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from whiteboard.diagram.metrics import text_width
+from whiteboard.diagram.primitives import Label
+
+Box = tuple[float, float, float, float]
+
+
+def _overlap(a: Box, b: Box) -> float:
+    w = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    h = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _inside(a: Box, b: Box) -> bool:
+    return a[0] >= b[0] and a[1] >= b[1] and a[0] + a[2] <= b[0] + b[2] and a[1] + a[3] <= b[1] + b[3]
+
+
+def callout_spot(target: Box, size: tuple[float, float], visible: Box, texts: Iterable[Box], gap: float) -> Box:
+    """The callout's box: above the target, right of it, below it or left of it (in that order of preference),
+    whichever is on screen and covers the least text; the target's own text does not count (the outline shows it).
+    With no spot fully on screen, the one most on screen."""
+    x, y, w, h = target
+    cw, ch = size
+    candidates = [
+        (x, y - gap - ch),  # above, left-aligned: where the eye goes first
+        (x + w + gap, y + (h - ch) / 2),  # right, centred
+        (x, y + h + gap),  # below
+        (x - gap - cw, y + (h - ch) / 2),  # left
+    ]
+    others = [t for t in texts if not _inside(t, target)]
+    best, best_score = None, None
+    for rank, (cx, cy) in enumerate(candidates):
+        box = (cx, cy, cw, ch)
+        # Areas under half a unit are rounding noise (an area minus the same area computed another way).
+        off_screen = max(cw * ch - _overlap(box, visible), 0.0)
+        off_screen = off_screen if off_screen > 0.5 else 0.0
+        covered = sum(_overlap(box, t) for t in others)
+        covered = covered if covered > 0.5 else 0.0
+        score = (off_screen, covered, rank)
+        if best_score is None or score < best_score:
+            best, best_score = box, score
+    return best
+
+
+def text_boxes(items: Iterable) -> list[Box]:
+    """Where the diagram's labels put ink: each label's text as wide as it measures, aligned in its box."""
+    out = []
+    for p in items:
+        if isinstance(p, Label) and p.text:
+            tw = min(text_width(p.text, p.size), p.w)
+            dx = {"left": 0.0, "right": p.w - tw}.get(p.align, (p.w - tw) / 2)
+            out.append((p.x + dx, p.y, tw, p.h))
+    return out
