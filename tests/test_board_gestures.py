@@ -324,6 +324,43 @@ def test_the_keyboard_places_a_palette_item(window):
     assert "    let mut v2: Vec<i32> = Vec::new();" in window.program()
 
 
+def test_the_keyboard_moves_and_clones_a_value(window, monkeypatch):
+    """Drag-moving a value has a keyboard way too: the value's menu, "Clone n to…" or "Move n to…", then Tab to
+    where it goes and Enter."""
+    at_line(window, 3)
+    menus = []
+    monkeypatch.setattr(window, "exec_menu", lambda menu, pos: menus.append(menu))
+    board = window.board
+    board.setFocus()
+    board.set_cursor(slot_key(window, "n")[4:])
+    QTest.keyClick(board, Qt.Key_Return)
+    next(a for a in menus[-1].actions() if a.text() == "Clone n to… (Tab, Enter)").trigger()
+    assert board.cursor_key == frame_key(window) and "Cloning `n`" in window.notice_bar.text()
+    assert board.highlighted_text() == "let n2 = n.clone();"
+    QTest.keyClick(board, Qt.Key_Return)
+    assert "    let n2 = n.clone();" in window.program() and window.result.exit_code == 0
+    # move n onto n2: an assignment, which Rust refuses (n2 is not mut) with the fix offered
+    board.set_cursor(slot_key(window, "n")[4:])
+    QTest.keyClick(board, Qt.Key_Return)
+    next(a for a in menus[-1].actions() if a.text() == "Move n to… (Tab, Enter)").trigger()
+    for _ in range(10):
+        if board.cursor_key == slot_key(window, "n2")[4:]:
+            break
+        QTest.keyClick(board, Qt.Key_Tab)
+    assert board.highlighted_text() == "n2 = n;"
+    QTest.keyClick(board, Qt.Key_Return)
+    assert "    n2 = n;" in window.program()
+    assert window.result.diagnostics[0].code == "E0384" and window.notice_bar.fix.isVisible()
+    # Esc lets go of a carried value without writing anything
+    window.notice_bar.undo.click()
+    board.set_cursor(slot_key(window, "v")[4:])
+    window.arm_place(slot_key(window, "v"), False)
+    QTest.keyClick(board, Qt.Key_Escape)
+    before = window.program()
+    QTest.keyClick(board, Qt.Key_Return)
+    assert window.program() == before and window._armed is None
+
+
 def test_tab_walks_the_targets(window):
     at_line(window, 3)
     window.board.setFocus()

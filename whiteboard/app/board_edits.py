@@ -66,7 +66,8 @@ class BoardEdits:
 
         self.undo_stack = QUndoStack(self)
         self._committed = ""
-        self._armed: str | None = None  # a palette item chosen with the keyboard, waiting for its target
+        # What the keyboard carries, waiting for its target: ("item", palette key, False) or ("place", value key, copy)
+        self._armed: tuple[str, str, bool] | None = None
         self._inline: QLineEdit | None = None
         self._fix = None  # the Edit the notice bar's fix button makes
         self._failed = None  # (step, line, occurrence) of the last gesture when Rust refused it
@@ -290,8 +291,8 @@ class BoardEdits:
 
     def drop_preview(self, found, key: str, copy: bool) -> str | None:
         """What the highlighted target would get, as the Rust line itself (or why not)."""
-        if found is None:
-            found = ("item", self._armed) if self._armed else None
+        if found is None and self._armed:
+            found, copy = self._armed[:2], self._armed[2]
         if found is None:
             target = self._target(key)
             if target is None:
@@ -357,6 +358,8 @@ class BoardEdits:
             entry.triggered.connect(lambda _=False, a=action: self.run_action(key, a))
         if target.kind == "value":
             menu.addSeparator()
+            menu.addAction(f"Move {target.place} to… (Tab, Enter)", lambda: self.arm_place(key, False))
+            menu.addAction(f"Clone {target.place} to… (Tab, Enter)", lambda: self.arm_place(key, True))
             menu.addAction("Edit the value (F2)", lambda: self.edit_in_place(key, "literal"))
             if target.is_local:
                 menu.addAction("Rename…", lambda: self.edit_in_place(key, "name"))
@@ -433,12 +436,27 @@ class BoardEdits:
         item = self.palette.items.get(item_key)
         if item is None or self.trace is None:
             return
-        self._armed = item_key
+        self._armed = ("item", item_key, False)
         self.board.setFocus()
         frames = [k for k in self.board.target_keys() if k.startswith("frame:")]
         self.board.set_cursor(frames[0] if frames else None)
         self.notice_bar.show_notice(
             "hint", f"Placing {item.label}: Tab chooses where, Enter drops it there, Esc cancels."
+        )
+
+    def arm_place(self, key: str, copy: bool) -> None:
+        """The keyboard's drag of a value: Tab chooses where it goes (its frame: a new local; another place: an
+        assignment), Enter moves (or clones) it there."""
+        target = self._target(key)
+        if target is None:
+            return
+        self._armed = ("place", key, copy)
+        self.board.setFocus()
+        frame = f"frame:{target.frame_id}"
+        self.board.set_cursor(frame if frame in self.board.target_keys() else None)
+        verb = "Cloning" if copy else "Moving"
+        self.notice_bar.show_notice(
+            "hint", f"{verb} `{target.place}`: Tab chooses where, Enter puts it there, Esc cancels."
         )
 
     def disarm(self) -> None:
@@ -449,8 +467,11 @@ class BoardEdits:
 
     def _on_target_activated(self, key: str) -> None:
         if self._armed is not None:
-            item, self._armed = self._armed, None
-            self.drop_item(item, key)
+            (kind, what, copy), self._armed = self._armed, None
+            if kind == "item":
+                self.drop_item(what, key)
+            else:
+                self.drop_place(what, key, copy)
             return
         rect = self.board.rect_of(key)
         pos = self.board.viewport().mapToGlobal(self.board.mapFromScene(rect.center())) if rect else QPoint()
