@@ -375,12 +375,35 @@ def test_tab_walks_the_targets(window):
 
 
 def test_palette_items_show_size_and_alignment(window):
-    texts = [window.palette.list.item(i).text() for i in range(window.palette.list.count())]
-    assert "Vec<i32>    24 B · align 8" in texts
-    assert "Option<i32>    8 B · align 4" in texts
+    from whiteboard.app.palette_panel import KEY_ROLE, SIZE_ROLE
+
+    def shown() -> dict:
+        rows = [window.palette.list.item(i) for i in range(window.palette.list.count())]
+        return {row.text(): row.data(SIZE_ROLE) for row in rows if row.data(KEY_ROLE)}
+
+    assert shown()["Vec<i32>"] == "24 B · align 8" and shown()["Option<i32>"] == "8 B · align 4"
     window.palette.element.setCurrentText("String")
-    texts = [window.palette.list.item(i).text() for i in range(window.palette.list.count())]
-    assert "Option<String>    24 B · align 8" in texts  # the niche
+    assert shown()["Option<String>"] == "24 B · align 8"  # the niche
+
+
+def test_the_palette_is_grouped_by_where_memory_is_and_the_keys_skip_the_titles(window):
+    from whiteboard.app.palette_panel import KEY_ROLE
+
+    items = window.palette.list
+    rows = [items.item(i) for i in range(items.count())]
+    titles = [row.text() for row in rows if not row.data(KEY_ROLE)]
+    assert titles == ["ON THE STACK", "OWNS HEAP MEMORY", "POINTS AT MEMORY", "CODE"]
+    heap = rows.index(next(r for r in rows if r.text() == "OWNS HEAP MEMORY"))
+    assert [r.text() for r in rows[heap + 1 : heap + 4]] == ["String", "Vec<i32>", "Box<i32>"]
+    assert all(not r.icon().isNull() for r in rows if r.data(KEY_ROLE))
+    window.focus_palette()
+    assert items.currentItem().text() == "i32"  # the first item, not the first title
+    items.setCurrentRow(heap - 1)
+    QTest.keyClick(items, Qt.Key_Down)  # over the title, onto String
+    assert items.currentItem().text() == "String"
+    window.define_struct("Holder", [("items", "Vec<i32>")])
+    titles = [items.item(i).text() for i in range(items.count()) if not items.item(i).data(KEY_ROLE)]
+    assert "YOUR STRUCTS" in titles
 
 
 def test_typing_and_gestures_share_one_history(window):

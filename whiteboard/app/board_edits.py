@@ -430,7 +430,7 @@ class BoardEdits:
         self.palette_dock.show()
         self.palette.list.setFocus()
         if self.palette.list.currentRow() < 0:
-            self.palette.list.setCurrentRow(0)
+            self.palette.list.setCurrentRow(self.palette.first_row())
 
     def arm_item(self, item_key: str) -> None:
         item = self.palette.items.get(item_key)

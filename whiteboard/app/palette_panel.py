@@ -8,6 +8,7 @@ arrows choose an item, Enter arms it and hands the keys to the board (Tab to a t
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,17 +22,41 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
 
 from whiteboard.app.fonts import ui_font
+from whiteboard.app.palette_icons import SIZE, palette_icon
 from whiteboard.canvas.interaction import ITEM_MIME, item_mime
 from whiteboard.document import palette as P
 
 KEY_ROLE = Qt.UserRole + 1
+SIZE_ROLE = Qt.UserRole + 2  # "24 B · align 8", drawn right-aligned beside the name
 LIST_KEYS = {Qt.Key_Up, Qt.Key_Down, Qt.Key_Home, Qt.Key_End, Qt.Key_PageUp, Qt.Key_PageDown, Qt.Key_Return}
 LIST_KEYS |= {Qt.Key_Enter, Qt.Key_Space}
+
+
+class SizeColumn(QStyledItemDelegate):
+    """The item as Qt draws it (icon, name), and its size and alignment right-aligned in a quieter colour: names
+    line up for reading down the list, sizes for comparing."""
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        size = index.data(SIZE_ROLE)
+        if not size:
+            return
+        painter.save()
+        selected = option.state & QStyle.State_Selected
+        role = QPalette.HighlightedText if selected else QPalette.PlaceholderText
+        painter.setPen(option.palette.color(QPalette.Active, role))
+        font = QFont(option.font)
+        font.setPointSizeF(max(font.pointSizeF() - 1, 6))
+        painter.setFont(font)
+        painter.drawText(option.rect.adjusted(0, 0, -8, 0), Qt.AlignRight | Qt.AlignVCenter, size)
+        painter.restore()
 
 
 class PaletteList(QListWidget):
@@ -45,6 +70,7 @@ class PaletteList(QListWidget):
         self.setUniformItemSizes(True)
         self.setFont(ui_font(13))
         self.setMinimumWidth(100)
+        self.setItemDelegate(SizeColumn(self))
 
     def mimeData(self, items):  # noqa: N802 - Qt override
         return item_mime(items[0].data(KEY_ROLE)) if items else None
@@ -130,20 +156,33 @@ class PalettePanel(QWidget):
             from whiteboard.model.layout import LayoutEngine
 
             engine = LayoutEngine()
+        self.list.setIconSize(QSize(*SIZE))
+        scale = self.devicePixelRatioF()
+        group = None
         for item in P.palette_items(self.element_type(), structs):
+            if item.group != group:
+                group = item.group
+                self.list.addItem(_header(P.GROUPS[group]))
             self.items[item.key] = item
             facts = P.size_and_align(item.type_text or "&i32", engine)
             size = f"{facts[0]} B · align {facts[1]}" if facts else ""
             if item.key in ("call", "block"):
                 size = ""
             shown = item.label if item.type_text is None or item.label == item.type_text else item.type_text
-            row = QListWidgetItem(f"{shown}    {size}".rstrip())
+            row = QListWidgetItem(shown)
             row.setData(KEY_ROLE, item.key)
+            row.setData(SIZE_ROLE, size)
+            row.setData(Qt.AccessibleTextRole, f"{shown}, {size}" if size else shown)
+            row.setIcon(palette_icon(item.key, item.group, scale))
             row.setToolTip(f"{item.hint}" + (f"\n{size}" if size else ""))
             row.setSizeHint(QSize(0, 34))
             self.list.addItem(row)
             if item.key == current:
                 self.list.setCurrentItem(row)
+
+    def first_row(self) -> int:
+        """The first item that can be chosen (row 0 is a section's title)."""
+        return next((i for i in range(self.list.count()) if self.list.item(i).data(KEY_ROLE)), -1)
 
     def ask_struct(self) -> None:
         dialog = StructDialog(self)
@@ -177,3 +216,14 @@ class StructDialog(QDialog):
                 name, _, ty = line.partition(":")
                 fields.append((name.strip(), ty.strip().rstrip(",")))
         return self.name.text(), fields
+
+
+def _header(title: str) -> QListWidgetItem:
+    """A section's title: not an item to choose or drag (the arrows pass over it)."""
+    row = QListWidgetItem(title.upper())
+    row.setFlags(Qt.NoItemFlags)
+    font = ui_font(10, bold=True)
+    font.setLetterSpacing(QFont.PercentageSpacing, 108)
+    row.setFont(font)
+    row.setSizeHint(QSize(0, 26))
+    return row

@@ -24,6 +24,17 @@ class PaletteItem:
     type_text: str | None  # the type of the local it makes, with T filled in; None for ref, call, block
     stem: str  # name of a new local made from it
     hint: str  # tooltip: what a drop makes
+    group: str = "stack"  # the palette's section, by where the value's memory is (see GROUPS)
+
+
+# The palette's sections, in order: a student finds an item by what its memory looks like.
+GROUPS = {
+    "stack": "On the stack",
+    "heap": "Owns heap memory",
+    "ref": "Points at memory",
+    "struct": "Your structs",
+    "code": "Code",
+}
 
 
 def palette_items(element: str, structs: dict) -> list[PaletteItem]:
@@ -37,21 +48,28 @@ def palette_items(element: str, structs: dict) -> list[PaletteItem]:
         PaletteItem("f64", "f64", "f64", "x", "an `f64` local"),
         PaletteItem("bool", "bool", "bool", "flag", "a `bool` local: one byte"),
         PaletteItem("char", "char", "char", "c", "a `char` local: 4 bytes, any Unicode scalar"),
-        PaletteItem("str", '"text"', "&str", "greeting", "a string literal: bytes in static data, a &str on the stack"),
-        PaletteItem("String", "String", "String", "s", "a String: its text is on the heap"),
-        PaletteItem("Vec", "Vec<T>", f"Vec<{t}>", "v", "an empty Vec (no heap buffer until the first push)"),
+        PaletteItem(
+            "str", '"text"', "&str", "greeting", "a string literal: bytes in static data, a &str on the stack", "ref"
+        ),
+        PaletteItem("String", "String", "String", "s", "a String: its text is on the heap", "heap"),
+        PaletteItem("Vec", "Vec<T>", f"Vec<{t}>", "v", "an empty Vec (no heap buffer until the first push)", "heap"),
         PaletteItem("Option", "Option<T>", f"Option<{t}>", "maybe", "an Option, None to start with"),
-        PaletteItem("Box", "Box<T>", f"Box<{t}>", "b", "a Box: the value lives on the heap"),
+        PaletteItem("Box", "Box<T>", f"Box<{t}>", "b", "a Box: the value lives on the heap", "heap"),
         PaletteItem("array", "[T; 3]", f"[{t}; 3]", "arr", "an array of 3: all on the stack"),
         PaletteItem("tuple", "(T, bool)", f"({t}, bool)", "pair", "a tuple"),
-        PaletteItem("ref", "&T", None, "r", "drop on a value: a shared reference to it"),
-        PaletteItem("refmut", "&mut T", None, "r", "drop on a value: a mutable reference to it"),
+        PaletteItem("ref", "&T", None, "r", "drop on a value: a shared reference to it", "ref"),
+        PaletteItem("refmut", "&mut T", None, "r", "drop on a value: a mutable reference to it", "ref"),
     ]
     for name in structs:
-        items.append(PaletteItem(f"struct:{name}", name, name, snake(name), f"a `{name}` with default fields"))
-    items.append(PaletteItem("call", "fn call", None, "helper", "a call of a new function (drop on a value: pass it)"))
-    items.append(PaletteItem("block", "{ block }", None, "inner", "a block scope: its locals drop at its `}`"))
-    return items
+        items.append(
+            PaletteItem(f"struct:{name}", name, name, snake(name), f"a `{name}` with default fields", "struct")
+        )
+    items.append(
+        PaletteItem("call", "fn call", None, "helper", "a call of a new function (drop on a value: pass it)", "code")
+    )
+    items.append(PaletteItem("block", "{ block }", None, "inner", "a block scope: its locals drop at its `}`", "code"))
+    order = list(GROUPS)
+    return sorted(items, key=lambda item: order.index(item.group))  # (stable: the order within a group stays)
 
 
 def snake(name: str) -> str:
