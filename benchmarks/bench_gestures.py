@@ -7,7 +7,9 @@
 - the drag preview (what the outline's label says, computed on each move onto a new target);
 - a whole gesture in the window (offscreen): edit, run the program again, draw the landing step; beside running
   the program alone (`run_source`, the floor of any edit that changes the program);
-- undo of that gesture.
+- undo of that gesture;
+- on a board of 1,000 locals: outlining a target with its callout placed clear of the picture's text, beside the
+  outline alone (the floor).
 
 Programs: the seed lesson (scenes/03_*.rs) and a 300-line program of pushes. Figures are medians in milliseconds.
 """
@@ -98,9 +100,38 @@ def main() -> int:
             undo_times.append((time.perf_counter() - start) * 1000)
         row(name, "drop → run → new step drawn", statistics.median(times), run_floor)
         row(name, "undo → run → old step drawn", statistics.median(undo_times), run_floor)
+    callouts(window, app, args.repeat)
     window.saved_program = window.program()
     window.close_session()
     return 0
+
+
+def callouts(window, app, repeat: int) -> None:
+    """Outlining a target on a crowded board: the callout is placed where it covers no text, which means measuring
+    the picture's labels (once per picture) and scoring four spots (on every new target)."""
+    lets = "".join(f"    let a{i}: u64 = {i};\n" for i in range(1000))
+    source = f'fn main() {{\n{lets}    println!("{{}}", a999);\n}}\n'
+    window.load_source(source, "/tmp/locals.rs")
+    window.go_to(window.step_count() - 3)
+    app.processEvents()
+    board = window.board
+    keys = [k for k in board.target_keys() if k.startswith("slot:")][:50]
+
+    def outline(text):
+        for key in keys:
+            board.show_target(key, text)
+
+    plain = median_ms(lambda: outline(None), repeat) / len(keys)
+    placed = median_ms(lambda: outline("a1.push(1);"), repeat) / len(keys)
+    row("1,000 locals", "outline + callout (per target)", placed, plain)
+
+    def first():
+        board._text_boxes = (None, None)
+        board.clear_target()
+        board.show_target(keys[0], "a1.push(1);")
+
+    row("1,000 locals", "first callout on a new picture", median_ms(first, repeat), plain)
+    board.clear_target()
 
 
 def row(name: str, what: str, ms: float, floor: float) -> None:

@@ -582,6 +582,13 @@ def test_a_callout_goes_above_unless_that_covers_text_or_leaves_the_screen():
     assert callout_spot(target, size, wide, big, gap) == (-30.0, 95.0, 120.0, 40.0)  # left: the one free spot
     assert callout_spot(target, size, screen, big, gap) == (150.0, 95.0, 120.0, 40.0)  # (left is off screen)
 
+    # a grid index of the boxes gives the same answers as the plain list
+    from whiteboard.diagram.callout import TextIndex
+
+    for texts in ([], [name_above], [name_above, right_text], big, [own]):
+        for where in (target, (100.0, 20.0, 40.0, 30.0), (900.0, 900.0, 90.0, 90.0)):
+            assert callout_spot(where, size, wide, TextIndex(texts), gap) == callout_spot(where, size, wide, texts, gap)
+
 
 def test_text_boxes_are_where_the_ink_is():
     from whiteboard.diagram.callout import text_boxes

@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDrag, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsSimpleTextItem, QLabel
 
-from whiteboard.diagram.callout import callout_spot, text_boxes
+from whiteboard.diagram.callout import TextIndex, callout_spot, text_boxes
 from whiteboard.diagram.primitives import Rect
 
 ITEM_MIME = "application/x-rust-whiteboard-item"  # a palette item's key
@@ -198,7 +198,7 @@ class BoardInteraction:
         """Beside the outline, on screen, over as little of the board's text as can be (see diagram.callout)."""
         diagram = self.board_scene.diagram
         if self._text_boxes[0] is not diagram:  # measured once per picture, not on every drag move
-            self._text_boxes = (diagram, text_boxes(diagram.items.values()) if diagram is not None else [])
+            self._text_boxes = (diagram, TextIndex(text_boxes(diagram.items.values()) if diagram is not None else []))
         texts = self._text_boxes[1]
         seen = self.mapToScene(self.viewport().rect()).boundingRect()
         outline = rect.adjusted(-4, -4, 4, 4)

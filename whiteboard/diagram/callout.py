@@ -21,10 +21,10 @@ def _inside(a: Box, b: Box) -> bool:
     return a[0] >= b[0] and a[1] >= b[1] and a[0] + a[2] <= b[0] + b[2] and a[1] + a[3] <= b[1] + b[3]
 
 
-def callout_spot(target: Box, size: tuple[float, float], visible: Box, texts: Iterable[Box], gap: float) -> Box:
+def callout_spot(target: Box, size: tuple[float, float], visible: Box, texts, gap: float) -> Box:
     """The callout's box: above the target, right of it, below it or left of it (in that order of preference),
     whichever is on screen and covers the least text; the target's own text does not count (the outline shows it).
-    With no spot fully on screen, the one most on screen."""
+    With no spot fully on screen, the one most on screen. `texts`: boxes, or a TextIndex of them."""
     x, y, w, h = target
     cw, ch = size
     candidates = [
@@ -33,7 +33,9 @@ def callout_spot(target: Box, size: tuple[float, float], visible: Box, texts: It
         (x, y + h + gap),  # below
         (x - gap - cw, y + (h - ch) / 2),  # left
     ]
-    others = [t for t in texts if not _inside(t, target)]
+    reach = (x - gap - cw, y - gap - ch, w + 2 * (gap + cw), h + 2 * (gap + ch))  # every candidate lies in it
+    near = texts.near(reach) if isinstance(texts, TextIndex) else texts
+    others = [t for t in near if not _inside(t, target)]
     best, best_score = None, None
     for rank, (cx, cy) in enumerate(candidates):
         box = (cx, cy, cw, ch)
@@ -57,3 +59,30 @@ def text_boxes(items: Iterable) -> list[Box]:
             dx = {"left": 0.0, "right": p.w - tw}.get(p.align, (p.w - tw) / 2)
             out.append((p.x + dx, p.y, tw, p.h))
     return out
+
+
+class TextIndex:
+    """Text boxes bucketed on a coarse grid, so a callout looks at the labels near its target only: a board of
+    a thousand locals has thousands of labels, and the callout is placed again on every new target of a drag."""
+
+    CELL = 256.0
+
+    def __init__(self, boxes: list[Box]) -> None:
+        self.cells: dict[tuple[int, int], list[Box]] = {}
+        for box in boxes:
+            for cell in self._cells(box):
+                self.cells.setdefault(cell, []).append(box)
+
+    def _cells(self, box: Box):
+        c = self.CELL
+        for i in range(int(box[0] // c), int((box[0] + box[2]) // c) + 1):
+            for j in range(int(box[1] // c), int((box[1] + box[3]) // c) + 1):
+                yield i, j
+
+    def near(self, region: Box) -> list[Box]:
+        """Every box that may meet `region` (each once)."""
+        found: dict[int, Box] = {}
+        for cell in self._cells(region):
+            for box in self.cells.get(cell, ()):
+                found[id(box)] = box
+        return list(found.values())
