@@ -46,7 +46,8 @@ def concerned_keys(state, message: str, fallback: str | None = None) -> tuple[st
                 keys.append(f"slot:{slot.slot_id}")
                 break
     if not keys and fallback:
-        keys.append(fallback)
+        # A local's value or field: the whole local is outlined, as for a named one (its tag then clears the name).
+        keys.append("slot:" + fallback[9:].split("/")[0] if fallback.startswith("val:slot:") else fallback)
     return tuple(keys)
 
 
