@@ -227,7 +227,9 @@ def run_process(command: list[str], **kwargs) -> subprocess.CompletedProcess:
     for attempt in range(1, SPAWN_ATTEMPTS + 1):
         try:
             return subprocess.run(command, **kwargs)
-        except OSError as error:
+        except FileNotFoundError:
+            raise  # no such program: trying again cannot help
+        except OSError as error:  # (the child's failed exec comes back as the parent's OSError)
             if attempt == SPAWN_ATTEMPTS:
                 raise OSError(error.errno, f"could not start {command[0]} after {attempt} attempts: {error}") from error
             time.sleep(0.2 * attempt)

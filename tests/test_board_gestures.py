@@ -185,6 +185,54 @@ def test_a_refused_edit_keeps_the_memory_it_was_made_on_with_the_error_drawn_on_
     assert board.current_step() == step and not any(k.startswith("refusal") for k in board.diagram(step).items)
 
 
+def test_on_a_refused_board_the_bin_and_menus_say_to_fix_the_program_first(window, monkeypatch):
+    _before, _step, key = refused_move(window)
+    window.bin_place(key)
+    assert "Fix the program first" in window.notice_bar.text()
+    monkeypatch.setattr(window, "exec_menu", lambda menu, pos: pytest.fail("no menu on a refused board"))
+    assert window.show_context_menu(key, QPoint()) is None and "Fix the program first" in window.notice_bar.text()
+
+
+def test_a_typed_error_naming_no_local_outlines_nothing_from_an_earlier_gesture(window):
+    at_line(window, 3)
+    drag(window, item_mime("i32"), slot_key(window, "v"))  # compiles; the gesture aimed at `v`
+    window.code_panel.code_view.replace_text(window.program().replace("let n = 5;", 'let n: i32 = "five";'))
+    window.rerun()
+    assert window.result.diagnostics[0].code == "E0308" and window.board.refusal.keys == ()
+
+
+def test_an_error_about_a_shadowing_local_outlines_the_newer_binding(window):
+    source = (
+        'fn main() {\n    let s = String::from("hi");\n    let s = 5;\n    let t = 1;\n'
+        '    println!("{} {}", s, t);\n}\n'
+    )
+    window.code_panel.code_view.replace_text(source)
+    window.rerun()
+    at_line(window, 5)
+    state = window.trace.state_at(window.current_step())
+    newer = max(s.slot_id for f in state.frames.values() for s in f.slots.values() if s.name == "s")
+    window.code_panel.code_view.replace_text(source.replace("let t = 1;", "let t = 1;\n    s = 6;"))
+    window.rerun()
+    assert window.result.diagnostics[0].code == "E0384" and window.board.refusal.keys == (f"slot:{newer}",)
+
+
+def test_a_value_carried_by_the_keyboard_is_let_go_when_the_program_runs_again(window):
+    """The carried value is named by a key of the old run, which may name another local after it: let go."""
+    at_line(window, 4)
+    window.arm_place(slot_key(window, "n")[4:], False)
+    assert window._armed is not None
+    window.code_panel.code_view.replace_text(PROGRAM.replace("    let n = 5;\n", "    let a = 1;\n    let n = 5;\n"))
+    window.rerun()
+    assert window._armed is None
+    window.board.setFocus()
+    QTest.keyClick(window.board, Qt.Key_Tab)
+    QTest.keyClick(window.board, Qt.Key_Return)
+    assert "a2 = a" not in window.program()
+    window.arm_place(slot_key(window, "n")[4:], True)
+    window.step_back()
+    assert window._armed is None  # another step: the key may name another value there
+
+
 def test_the_refused_edits_outline_is_on_screen(window):
     """Pixels: vermillion dashes along the top edge of `v`'s row, where the move is refused."""
     from PySide6.QtGui import QColor
@@ -404,6 +452,32 @@ def test_the_palette_is_grouped_by_where_memory_is_and_the_keys_skip_the_titles(
     window.define_struct("Holder", [("items", "Vec<i32>")])
     titles = [items.item(i).text() for i in range(items.count()) if not items.item(i).data(KEY_ROLE)]
     assert "YOUR STRUCTS" in titles
+
+
+def test_the_palettes_keys_skip_section_titles(window):
+    items = window.palette.list
+    window.focus_palette()
+    for start, key, want in ((items.count() - 1, Qt.Key_Home, "i32"), (5, Qt.Key_PageUp, "i32"), (1, Qt.Key_Up, "i32")):
+        items.setCurrentRow(start)
+        QTest.keyClick(items, key)
+        assert items.currentItem().text() == want, (start, key)
+    items.setCurrentRow(next(i for i in range(items.count()) if items.item(i).text() == "String"))
+    QTest.keyClick(items, Qt.Key_Up)  # over the title, back to the last stack item
+    assert items.currentItem().text().startswith("(")
+
+
+def test_tab_puts_the_callout_on_screen_even_where_the_board_scrolls(window):
+    big = "fn main() {\n" + "".join(f"    let x{i} = {i};\n" for i in range(30)) + '    println!("{}", x0);\n}\n'
+    window.code_panel.code_view.replace_text(big)
+    window.rerun()
+    at_line(window, 32)
+    board = window.board
+    for _ in range(4):
+        board.zoom_in()
+    for key in [k for k in board.target_keys() if k.startswith("slot:")][::-1]:
+        board.set_cursor(key)  # what Tab does
+        seen = board.mapToScene(board.viewport().rect()).boundingRect()
+        assert seen.contains(board._highlight[2].sceneBoundingRect()), key
 
 
 def test_typing_and_gestures_share_one_history(window):

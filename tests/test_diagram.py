@@ -443,6 +443,9 @@ def test_a_refused_edit_is_drawn_over_the_memory_that_compiled():
     keys = concerned_keys(state, first.message, "frame:0")
     assert keys == (f"slot:{slot_id(state, 'v')}",)
     assert concerned_keys(state, "mismatched types", "val:slot:7/items") == ("slot:7",)
+    v, w = (f"slot:{slot_id(state, n)}" for n in ("v", "w"))
+    assert concerned_keys(state, "cannot borrow `*w` as mutable, as it is behind a `&` reference") == (w,)
+    assert concerned_keys(state, "cannot borrow `v[_]` as mutable because `w.len` is borrowed") == (v, w)
     assert concerned_keys(state, "mismatched types", "cell:3:1") == ("cell:3:1",)
     refusal = Refusal("“Move `v` into `w`”", first.code, first.message, *first.primary_span[:2], keys)
     d = build_diagram(compiled, k, refusal=refusal)
@@ -583,6 +586,9 @@ def test_a_callout_goes_above_unless_that_covers_text_or_leaves_the_screen():
     assert callout_spot(target, size, wide, big, gap) == (-30.0, 95.0, 120.0, 40.0)  # left: the one free spot
     assert callout_spot(target, size, screen, big, gap) == (150.0, 95.0, 120.0, 40.0)  # (left is off screen)
 
+    # a target taller than the screen (a long frame): no spot beside it is on screen, so the callout slides on
+    spot = callout_spot((100.0, -500.0, 40.0, 2000.0), size, screen, [], gap)
+    assert 0.0 <= spot[0] and spot[0] + spot[2] <= 1000.0 and 0.0 <= spot[1] and spot[1] + spot[3] <= 1000.0
     # a grid index of the boxes gives the same answers as the plain list
     from whiteboard.diagram.callout import TextIndex
 

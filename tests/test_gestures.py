@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.gesture_board import RUSTC, RUSTFMT, GestureBoard, rustc_verdict, rustfmt_clean
+from whiteboard.document import code_places as C
 from whiteboard.document import gestures as G
 from whiteboard.document import palette as P
 from whiteboard.model.layout import LayoutEngine
@@ -348,6 +349,24 @@ def test_new_code_follows_the_programs_own_indentation(unit, config):
         assert clean, f"rustfmt ({config}) would write:\n{formatted}\nnot:\n{text}"
     if RUSTC:
         assert rustc_verdict(text)[0]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'fn main() {\n    let s = "first\n  second";\n    println!("{}", s);\n}\n',
+        'fn main() {\n    let s = "a\n\tb";\n    println!("{}", s);\n}\n',
+        '/*\n  A lesson.\n*/\nfn main() {\n    let n = 1;\n    println!("{}", n);\n}\n',
+        '/**\n Docs.\n */\nfn main() {\n    let n = 1;\n    println!("{}", n);\n}\n',
+        'fn main() {\n    let n = 1\n      + 2;\n    println!("{}", n);\n}\n',
+    ],
+)
+def test_the_indentation_is_read_from_code_not_from_strings_or_comments(source):
+    assert C.indent_unit(source) == "    "
+    board = GestureBoard(source)
+    board.go_to_line(next(i for i, ln in enumerate(source.split("\n"), 1) if "println" in ln))
+    board.apply(G.add_struct(board.source, "Pair", [("a", "u8")]))
+    assert "struct Pair {\n    a: u8,\n}\n" in board.source
 
 
 def test_an_empty_body_is_opened_in_the_programs_indentation():

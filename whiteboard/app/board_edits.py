@@ -20,6 +20,10 @@ from whiteboard.document import targets as TG
 from whiteboard.document.explanations import EXPLANATIONS
 
 MUT_FIXES = ("E0596", "E0384", "E0594")
+FIX_FIRST = (
+    "Fix the program first: Rust does not accept it, so there is no memory to build on (undo the last edit, or "
+    "change the code)."
+)
 
 
 class InlineEditor(QLineEdit):
@@ -42,11 +46,21 @@ class ProgramCommand(QUndoCommand):
     """One gesture: the text before and after, the step to return to, the line to land on."""
 
     def __init__(
-        self, window, before: str, after: str, label: str, step: int, line: int, applied: bool, occurrence: int = 0
+        self,
+        window,
+        before: str,
+        after: str,
+        label: str,
+        step: int,
+        line: int,
+        applied: bool,
+        occurrence: int = 0,
+        target: str | None = None,
     ) -> None:
         super().__init__(label)
         self.window, self.before, self.after = window, before, after
         self.step, self.line, self.occurrence = step, line, occurrence
+        self.target = target  # the board key the gesture aimed at: outlined if Rust refuses it and names no local
         self._skip = applied  # typing is already in the editor when it is recorded
 
     def redo(self) -> None:
@@ -54,7 +68,7 @@ class ProgramCommand(QUndoCommand):
             self._skip = False
             return
         label = f"“{self.text()}”"
-        self.window.show_program(self.after, step=self.step, line=self.line, occurrence=self.occurrence, label=label)
+        self.window.show_program(self.after, self.step, self.line, self.occurrence, label=label, target=self.target)
 
     def undo(self) -> None:
         self.window.show_program(self.before, step=self.step, line=0, label=f"the program before “{self.text()}”")
@@ -176,15 +190,20 @@ class BoardEdits:
         step = failed[0] if failed else self.current_step()
         line = edit.line or (failed[1] if failed else 0)
         times = failed[2] if failed else (TG.occurrence(self.trace, step) if self.trace is not None else 0)
-        self.undo_stack.push(ProgramCommand(self, self.program(), edit.program, edit.label, step, line, False, times))
+        target, self._refusal_target = self._refusal_target, None
+        command = ProgramCommand(self, self.program(), edit.program, edit.label, step, line, False, times, target)
+        self.undo_stack.push(command)
         ok = self._report(edit.label)
         if not ok:
             self._failed = (step, line, times)
         return ok
 
-    def show_program(self, text: str, step: int, line: int, occurrence: int = 0, label: str = "") -> None:
+    def show_program(
+        self, text: str, step: int, line: int, occurrence: int = 0, label: str = "", target: str | None = None
+    ) -> None:
         """Put `text` in the editor, run it, and show the step written on `line` (0: step `step`). `label` names
-        the edit, for the board to say what Rust refused if it does not compile."""
+        the edit and `target` the board key it aimed at, for the board to say what Rust refused if it does not
+        compile."""
         self._rerun_timer.stop()
         self.code_panel.code_view.replace_text(text)
         self._committed = text
@@ -197,7 +216,7 @@ class BoardEdits:
         self.code_panel.code_view.set_underlines(underlines_of(result.trace))
         self._refresh_palette()
         if not line or result.exit_code == 1:
-            self._show_result(result, step, keep_zoom=True, refused=label or "the program as it is now")
+            self._show_result(result, step, keep_zoom=True, refused=label or "the program as it is now", target=target)
             if result.exit_code != 1:
                 self.notice_bar.clear()
             return
@@ -275,7 +294,7 @@ class BoardEdits:
     def gesture(self, found: tuple[str, str], key: str, copy: bool) -> G.Edit:
         """The edit a drop of `found` ("item" or "place", key) on `key` makes; GestureError when there is none."""
         if self.trace is None or self.result is None or self.result.exit_code in (1, 2):
-            raise G.GestureError("Fix the program first: Rust does not accept it, so there is no memory to build on.")
+            raise G.GestureError(FIX_FIRST)
         target = self._target(key)
         if target is None:
             raise G.GestureError("Nothing to drop on there: drop on a frame, a local, a field or a Vec's element.")
@@ -323,6 +342,8 @@ class BoardEdits:
         return self._do(lambda: self.gesture(("place", source_key), target_key, copy), source_key)
 
     def _existing(self, key: str):
+        if self.board.refusal is not None:
+            raise G.GestureError(FIX_FIRST)
         target = self._target(key)
         if target is None:
             raise G.GestureError("That value is gone at this step.")
@@ -346,6 +367,9 @@ class BoardEdits:
         return self._do(lambda: G.add_struct(self.program(), name, fields))
 
     def show_context_menu(self, key: str, pos: QPoint) -> QMenu | None:
+        if self.board.refusal is not None:
+            self.refuse(FIX_FIRST)
+            return None
         target = self._target(key)
         if target is None:
             return None
@@ -450,17 +474,22 @@ class BoardEdits:
         target = self._target(key)
         if target is None:
             return
+        frame = f"frame:{target.frame_id}"
+        if frame not in self.board.target_keys():  # (its frame folded away in a deep recursion: nowhere to Tab)
+            self.refuse(f"`{target.place}` is in a frame the board has folded away: step to where it is shown.")
+            return
         self._armed = ("place", key, copy)
         self.board.setFocus()
-        frame = f"frame:{target.frame_id}"
-        self.board.set_cursor(frame if frame in self.board.target_keys() else None)
+        self.board.set_cursor(frame)
         verb = "Cloning" if copy else "Moving"
         self.notice_bar.show_notice(
             "hint", f"{verb} `{target.place}`: Tab chooses where, Enter puts it there, Esc cancels."
         )
 
-    def disarm(self) -> None:
-        if self._armed is not None:
+    def disarm(self, places_only: bool = False) -> None:
+        """Let go of what the keyboard carries (`places_only`: only a value of the program, whose key may name
+        something else at another step; a palette item means the same anywhere)."""
+        if self._armed is not None and (not places_only or self._armed[0] == "place"):
             self._armed = None
             if self.notice_bar.kind == "hint":
                 self.notice_bar.clear()

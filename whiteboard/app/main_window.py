@@ -100,7 +100,7 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
         self.result = None
         self.trace = None
         self._compiled = None  # the last trace whose program compiled: kept on the board when Rust refuses an edit
-        self._refusal_target = None  # the board key the latest gesture aimed at (outlined if the error names none)
+        self._refusal_target = None  # the board key the gesture being made aims at (see BoardEdits.apply_edit)
         self.series = None
         self.path: Path | None = None
         self.captions = None  # the program's captions (whiteboard/document/captions.py)
@@ -308,9 +308,12 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
             return None
         return result
 
-    def _show_result(self, result, step: int, keep_zoom: bool, refused: str | None = None) -> None:
-        """Show `result` from `step`. `refused` names the edit that produced it: if Rust refuses the program, the
-        board keeps the last memory that compiled, at `step`, with the error drawn on it."""
+    def _show_result(
+        self, result, step: int, keep_zoom: bool, refused: str | None = None, target: str | None = None
+    ) -> None:
+        """Show `result` from `step`. `refused` names the edit that produced it (`target`: the board key it aimed
+        at): if Rust refuses the program, the board keeps the last memory that compiled, at `step`, with the error
+        drawn on it."""
         from whiteboard.diagram.series import memory_series
         from whiteboard.document.captions import read_captions
 
@@ -319,16 +322,17 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
         self.series = memory_series(self.trace)
         self.controls.set_count(len(self.trace))
         self.plot.set_series(self.series)
-        refusal = self._refusal(result, step, refused) if refused else None
+        self.disarm()  # a value carried by the keyboard was named by a key of the old run
+        refusal = self._refusal(result, step, refused, target) if refused else None
         if refusal is not None:
             self.board.set_trace(self._compiled, step, keep_zoom=True, refusal=refusal)
         else:
             self.board.set_trace(self.trace, step, keep_zoom=keep_zoom)  # step_shown brings the panels along
-        if not _refused_by_rustc(result):
+        if result.exit_code not in (1, 2):  # (2: Rust the whiteboard cannot run: one step, no memory either)
             self._compiled = result.trace
         self._update_title()
 
-    def _refusal(self, result, step: int, label: str):
+    def _refusal(self, result, step: int, label: str, target: str | None):
         """What to draw over the last compiled memory when Rust refuses `result`'s program (None: nothing to keep,
         or the program was not refused by rustc)."""
         from whiteboard.diagram.refusal import Refusal, concerned_keys
@@ -338,7 +342,7 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
             return None
         first = result.diagnostics[0]
         step = max(0, min(step, len(compiled) - 1))
-        keys = concerned_keys(compiled.state_at(step), first.message, self._refusal_target)
+        keys = concerned_keys(compiled.state_at(step), first.message, target)
         line, column = first.primary_span[:2] if first.primary_span else (0, 0)
         return Refusal(label, first.code or "", first.message, line, column, keys)
 
@@ -409,6 +413,7 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
 
     def _on_step_shown(self, index: int) -> None:
         trace = self.trace
+        self.disarm(places_only=True)
         if trace is not None and self.board.refusal is not None:
             index = len(trace) - 1  # the board keeps older memory; the panels show the refused run
         if trace is None or index >= len(trace):

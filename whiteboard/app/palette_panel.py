@@ -8,7 +8,7 @@ arrows choose an item, Enter arms it and hands the keys to the board (Tab to a t
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -43,17 +44,34 @@ class SizeColumn(QStyledItemDelegate):
     """The item as Qt draws it (icon, name), and its size and alignment right-aligned in a quieter colour: names
     line up for reading down the list, sizes for comparing."""
 
+    GAP = 10
+    ICON = 44 + 16  # the picture and the margins round it
+
     def paint(self, painter, option, index) -> None:
-        super().paint(painter, option, index)
         size = index.data(SIZE_ROLE)
         if not size:
+            super().paint(painter, option, index)
             return
+        font = QFont(option.font)
+        font.setPointSizeF(max(font.pointSizeF() - 1, 6))
+        metrics = QFontMetrics(font)
+        name = QFontMetrics(option.font).horizontalAdvance(index.data(Qt.DisplayRole) or "")
+        free = option.rect.width() - self.ICON - name - self.GAP - 8
+        if metrics.horizontalAdvance(size) > free:
+            size = size.split(" · ")[0]  # "24 B": the alignment stays in the tooltip
+        room = metrics.horizontalAdvance(size) + 8 + self.GAP
+        if option.rect.width() - room < self.ICON + 60:  # too narrow for both: the name wins
+            super().paint(painter, option, index)
+            return
+        named = QStyleOptionViewItem(option)
+        named.rect = option.rect.adjusted(0, 0, -room, 0)
+        if option.state & QStyle.State_Selected:  # the selection still spans the whole row
+            option.widget.style().drawPrimitive(QStyle.PE_PanelItemViewItem, option, painter, option.widget)
+        super().paint(painter, named, index)
         painter.save()
         selected = option.state & QStyle.State_Selected
         role = QPalette.HighlightedText if selected else QPalette.PlaceholderText
         painter.setPen(option.palette.color(QPalette.Active, role))
-        font = QFont(option.font)
-        font.setPointSizeF(max(font.pointSizeF() - 1, 6))
         painter.setFont(font)
         painter.drawText(option.rect.adjusted(0, 0, -8, 0), Qt.AlignRight | Qt.AlignVCenter, size)
         painter.restore()
@@ -84,6 +102,22 @@ class PaletteList(QListWidget):
             event.accept()
             return True
         return super().event(event)
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt override
+        """Qt's move, then off a section title (which cannot be chosen) onto the nearest item: on in the
+        direction of the move, or back if the list ends there (Home lands on the first item, not on row 0)."""
+        index = super().moveCursor(action, modifiers)
+        row = index.row()
+        if not index.isValid() or self.item(row).flags() & Qt.ItemIsEnabled:
+            return index
+        back = action in (self.CursorAction.MoveUp, self.CursorAction.MovePageUp, self.CursorAction.MovePrevious)
+        for step in (-1, 1) if back else (1, -1):
+            k = row + step
+            while 0 <= k < self.count():
+                if self.item(k).flags() & Qt.ItemIsEnabled:
+                    return self.model().index(k, 0)
+                k += step
+        return self.currentIndex()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentItem() is not None:

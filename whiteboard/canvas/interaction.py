@@ -358,12 +358,12 @@ class BoardInteraction:
         if key is None:
             self.clear_target()
             return
+        rect = self.rect_of(key)
+        if rect is not None:
+            self.ensureVisible(rect, 40, 40)  # first: the callout is placed on what is then on screen
         self.show_target(
             key, text if text is not None else (self.drop_hint(None, key, False) if self.drop_hint else None)
         )
-        rect = self.rect_of(key)
-        if rect is not None:
-            self.ensureVisible(rect, 40, 40)
 
     def claims_key(self, event) -> bool:
         return bool(self.cursor_key) and event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Escape, Qt.Key_F2)

@@ -24,7 +24,7 @@ def _inside(a: Box, b: Box) -> bool:
 def callout_spot(target: Box, size: tuple[float, float], visible: Box, texts, gap: float) -> Box:
     """The callout's box: above the target, right of it, below it or left of it (in that order of preference),
     whichever is on screen and covers the least text; the target's own text does not count (the outline shows it).
-    With no spot fully on screen, the one most on screen. `texts`: boxes, or a TextIndex of them."""
+    With no spot wholly on screen, the one most on screen, slid onto it. `texts`: boxes, or a TextIndex of them."""
     x, y, w, h = target
     cw, ch = size
     candidates = [
@@ -47,6 +47,11 @@ def callout_spot(target: Box, size: tuple[float, float], visible: Box, texts, ga
         score = (off_screen, covered, rank)
         if best_score is None or score < best_score:
             best, best_score = box, score
+    if best_score[0]:  # no spot beside it is wholly on screen (a frame taller than the view): slide it in
+        vx, vy, vw, vh = visible
+        bx = min(max(best[0], vx), vx + vw - cw) if cw <= vw else vx
+        by = min(max(best[1], vy), vy + vh - ch) if ch <= vh else vy
+        best = (bx, by, cw, ch)
     return best
 
 

@@ -14,7 +14,8 @@ from whiteboard.diagram.metrics import SIZE_SMALL, SIZE_VALUE, line_height, text
 from whiteboard.diagram.sink import Sink
 from whiteboard.document.explanations import explanation_lines
 
-_NAME = re.compile(r"`([A-Za-z_][A-Za-z0-9_]*)`")
+# The local a place in rustc's message starts with: `v`, `*r`, `v[_]`, `h.items`.
+_NAME = re.compile(r"`\*?([A-Za-z_][A-Za-z0-9_]*)(?:[.\[][^`]*)?`")
 OUTLINE_PAD = 4.0
 
 
@@ -35,13 +36,15 @@ class Refusal:
 
 
 def concerned_keys(state, message: str, fallback: str | None = None) -> tuple[str, ...]:
-    """The `slot:N` keys of the locals `message` names in backticks, each in the newest frame that has it (the
-    frame the edit was made in); `fallback` when it names none that exists (e.g. "mismatched types")."""
+    """The `slot:N` keys of the locals `message` names in backticks (`v`, `*r`, `h.items`), each the newest binding
+    in the newest frame that has it (where the edit was made); `fallback` when it names none that exists (e.g.
+    "mismatched types")."""
     names = dict.fromkeys(_NAME.findall(message))
     keys = []
     for name in names:
         for frame in reversed(state.frames.values()):
-            slot = next((s for s in frame.slots.values() if s.name == name), None)
+            # the newest of that name: an older one is shadowed, so no line of code can mean it
+            slot = max((s for s in frame.slots.values() if s.name == name), key=lambda s: s.slot_id, default=None)
             if slot is not None:
                 keys.append(f"slot:{slot.slot_id}")
                 break

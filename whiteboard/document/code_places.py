@@ -144,7 +144,7 @@ def _code_children(block) -> list:
 def _inside(tree: Tree, block, first: bool) -> Insertion:
     open_end = tree.offset(block.children[0].end_byte)
     close = tree.start(block.children[-1])
-    indent = tree.indent_of(tree.start(block)) + indent_unit(tree.source)
+    indent = tree.indent_of(tree.start(block)) + indent_unit(tree)
     if tree.line_of(open_end) == tree.line_of(close):
         if _code_children(block):  # opening it up would mean reformatting the user's statements: refuse
             raise PlaceError(f"the block on line {tree.line_of(open_end)} {ONE_LINE}")
@@ -276,20 +276,29 @@ def _only_comments(text: str) -> bool:
     return all(not ln.strip() or ln.strip().startswith("//") for ln in text.splitlines())
 
 
-def indent_unit(source: str) -> str:
-    """The program's own indentation step: a tab if it indents with tabs, else its smallest indent in spaces;
-    rustfmt's four spaces when nothing is indented yet. New code follows it, so it never looks pasted in."""
-    widths = set()
-    for line in source.splitlines():
-        code = line.lstrip(" \t")
-        if not code or code.startswith(("//", "*")):  # (a block comment's inner lines are often aligned by 1)
+# Bodies whose first line inside shows the program's indentation step (a fn body, an impl, a struct's fields …).
+BODIES = ("block", "declaration_list", "field_declaration_list", "enum_variant_list", "match_block")
+
+
+def indent_unit(program: str | Tree) -> str:
+    """The program's own indentation step, read off the first body whose first statement (item, field) starts a
+    line of its own: that line's indent minus the body's. Only code counts, never the inside of a string or a
+    comment. rustfmt's four spaces when nothing is indented yet. New code follows it, so it never looks pasted in."""
+    tree = program if isinstance(program, Tree) else Tree(program)
+    for node in walk(tree.root):
+        if node.type not in BODIES:
             continue
-        lead = line[: len(line) - len(code)]
-        if lead.startswith("\t"):
-            return "\t"
-        if lead:
-            widths.add(len(lead))
-    return " " * min(widths) if widths else INDENT
+        kids = _code_children(node)
+        if not kids:
+            continue
+        first = tree.start(kids[0])
+        line = tree.line_start(first)
+        if line <= tree.start(node) or tree.source[line:first].strip():
+            continue  # on the body's own line, or after other code on its line
+        outer, inner = tree.indent_of(tree.start(node)), tree.source[line:first]
+        if inner.startswith(outer) and len(inner) > len(outer):
+            return inner[len(outer) :]
+    return INDENT
 
 
 def reindent(line: str, unit: str) -> str:

@@ -384,7 +384,7 @@ def end_scope(source: str, target: Target, anchor: Anchor) -> Edit:
     _refuse_if_others_escape(tree, let, block, end, target.root)
     indent = tree.indent_of(tree.start(let))
     body = tree.source[start:end]
-    unit = C.indent_unit(tree.source)
+    unit = C.indent_unit(tree)
     inner = "".join((unit + ln if ln.strip() else ln) for ln in body.splitlines(keepends=True))
     new = tree.source[:start] + indent + "{\n" + inner + indent + "}\n" + tree.source[end:]
     close_line = new[: start + len(indent) + 2 + len(inner)].count("\n") + 1
@@ -629,7 +629,7 @@ def add_struct(source: str, name: str, fields: list[tuple[str, str]]) -> Edit:
         seen.add(fname)
         if not fty.strip():
             raise GestureError(f"The field `{fname}` needs a type, e.g. `Vec<i32>`.")
-    unit = C.indent_unit(source)
+    unit = C.indent_unit(tree)
     body = "".join(f"{unit}{f}: {t.strip()},\n" for f, t in fields)
     text = f"struct {name} {{\n{body}}}\n" if fields else f"struct {name};\n"
     at = C.items_insertion(tree, "struct")
