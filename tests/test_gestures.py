@@ -369,6 +369,23 @@ def test_the_indentation_is_read_from_code_not_from_strings_or_comments(source):
     assert "struct Pair {\n    a: u8,\n}\n" in board.source
 
 
+def test_ending_a_scope_leaves_a_multi_line_strings_text_alone():
+    source = 'fn main() {\n    let n = 1;\n    let s = String::from("one\ntwo");\n    println!("{}", s.len());\n'
+    board = GestureBoard(source + '    println!("{}", n);\n}\n')
+    board.go_to_line(5)
+    board.action(board.key("s"), "end_scope")
+    assert '        let s = String::from("one\ntwo");\n' in board.source  # `two` not indented: the same 7 bytes
+    assert board.trace.stdout == "7\n1\n"
+    if RUSTC:  # (not rustfmt: it would break the call over lines whatever the gesture wrote)
+        assert rustc_verdict(board.source)[::2] == (True, "7\n1\n")
+
+
+def test_a_new_struct_goes_above_a_block_doc_comment_not_between_it_and_its_item():
+    source = "/** A helper. */\nfn helper() {}\n\nfn main() {\n    helper();\n}\n"
+    text = G.add_struct(source, "Pair", [("a", "u8")]).program
+    assert text.startswith("struct Pair {\n    a: u8,\n}\n\n/** A helper. */\nfn helper() {}\n"), text
+
+
 def test_an_empty_body_is_opened_in_the_programs_indentation():
     board = GestureBoard('fn helper() {}\n\nfn main() {\n  let n = 1;\n  helper();\n  println!("{}", n);\n}\n')
     board.step = next(

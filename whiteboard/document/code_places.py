@@ -395,6 +395,20 @@ def structs(tree: Tree) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+STRINGS = ("string_literal", "raw_string_literal")
+
+
+def in_string(tree: Tree, offset: int) -> bool:
+    """Whether character `offset` lies inside a string literal (after its opening quote)."""
+    byte = len(tree.source[:offset].encode("utf-8"))
+    node = tree.root.descendant_for_byte_range(byte, byte)
+    while node is not None:
+        if node.type in STRINGS:
+            return node.start_byte < byte < node.end_byte
+        node = node.parent
+    return False
+
+
 def items_insertion(tree: Tree, kind: str) -> int:
     """Offset of a new top-level item: structs after the last struct (or before the first function), functions at
     the end of the file."""
@@ -411,7 +425,7 @@ def items_insertion(tree: Tree, kind: str) -> int:
     start = tree.start(first)
     # keep a doc comment or caption block above the first item attached to it
     prev = first.prev_sibling
-    while prev is not None and prev.type == "line_comment" and not tree.text(prev).startswith("//!"):
+    while prev is not None and prev.type in COMMENTS and not tree.text(prev).startswith(("//!", "/*!")):
         start = tree.start(prev)
         prev = prev.prev_sibling
     return tree.line_start(start)

@@ -385,7 +385,12 @@ def end_scope(source: str, target: Target, anchor: Anchor) -> Edit:
     indent = tree.indent_of(tree.start(let))
     body = tree.source[start:end]
     unit = C.indent_unit(tree)
-    inner = "".join((unit + ln if ln.strip() else ln) for ln in body.splitlines(keepends=True))
+    inner, offset = [], start
+    for ln in body.splitlines(keepends=True):
+        # a line that continues a string literal is the string's own text: indenting it would change the value
+        inner.append(unit + ln if ln.strip() and not C.in_string(tree, offset) else ln)
+        offset += len(ln)
+    inner = "".join(inner)
     new = tree.source[:start] + indent + "{\n" + inner + indent + "}\n" + tree.source[end:]
     close_line = new[: start + len(indent) + 2 + len(inner)].count("\n") + 1
     return Edit(new, f"End the scope of `{target.root}`", close_line)
