@@ -82,6 +82,7 @@ class BoardEdits:
         self._committed = ""
         # What the keyboard carries, waiting for its target: ("item", palette key, False) or ("place", value key, copy)
         self._armed: tuple[str, str, bool] | None = None
+        self._refusal_target: str | None = None  # the board key the gesture being made aims at (apply_edit)
         self._inline: QLineEdit | None = None
         self._fix = None  # the Edit the notice bar's fix button makes
         self._failed = None  # (step, line, occurrence) of the last gesture when Rust refused it

@@ -100,7 +100,6 @@ class MainWindow(QMainWindow, BoardFiles, BoardEdits):
         self.result = None
         self.trace = None
         self._compiled = None  # the last trace whose program compiled: kept on the board when Rust refuses an edit
-        self._refusal_target = None  # the board key the gesture being made aims at (see BoardEdits.apply_edit)
         self.series = None
         self.path: Path | None = None
         self.captions = None  # the program's captions (whiteboard/document/captions.py)

@@ -102,7 +102,7 @@ class BoardInteraction:
         self.editable = True
         self.drop_hint = None  # callable(payload, key) -> str | None: what a drop there would write
         self._highlight = None  # (key, path item, label item)
-        self._text_boxes: tuple = (None, [])  # (diagram, where its labels put ink): what a callout avoids
+        self._text_boxes: tuple = (None, TextIndex([]))  # (diagram, where its labels put ink): what a callout avoids
         self._press = None  # (viewport pos, key) of a press that may become a drag of a value
         self.cursor_key: str | None = None  # the keyboard's target
         self.bin = Bin(self.viewport())

@@ -85,7 +85,7 @@ def build_diagram(
         _raise_duplicate((*regions.items, *sink.items, *arrows))
     # Every rect and label lies inside a region's background or the legend, so those and the arrows bound it all.
     outer = [p for p in regions.items if isinstance(p, Rect)] + [items["legend"]]
-    cards = [items[k] for k in ("banner", "limit", "refusal") if k in items]
+    cards = [items[k] for k in ("banner", "limit") if k in items]
     return Diagram(items, _bounds([*outer, *cards, *arrows]), sink.anchors)
 
 
